@@ -1,0 +1,119 @@
+"""Operator console: editions, plugin toggles per edition, audit log.
+
+Operators only; everyone else gets 404 (the console does not reveal itself).
+Toggles are HTMX buttons that swap their table row; without JavaScript they
+are plain forms that redirect back.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from litestar import Request, Response, Router, get, post
+from litestar.exceptions import NotFoundException
+from litestar.response import Redirect
+
+from core.guards import current_member
+from core.render import render, runtime
+from core.tables import AuditEntry, Member
+
+__all__ = ["audit", "router"]
+
+OPT = {"permission": "core.admin"}
+PAGE_SIZE = 50
+
+
+async def audit(actor: Member | None, action: str, *, site: str = "", target: str = "", detail: dict[str, Any] | None = None) -> None:
+    """Append an audit row (who changed what, when)."""
+    await AuditEntry.insert(
+        AuditEntry(
+            actor_id=actor.id if actor else None,
+            actor=actor.pseudonym if actor else "cli",
+            action=action,
+            site=site,
+            target=target,
+            detail=detail or {},
+            created_at=datetime.now(UTC),
+        )
+    )
+
+
+@get("/", name="core:admin", opt=OPT, include_in_schema=False)
+async def admin_home(request: Request[Any, Any, Any]) -> Response[Any]:
+    rt = runtime(request)
+    editions = []
+    for site in rt.sites:
+        enabled = await rt.enablement.enabled(site)
+        members = await Member.count().where(Member.site == site.code)
+        editions.append({"site": site, "enabled": len(enabled), "members": members})
+    return await render(
+        request,
+        "core/admin/home.html",
+        {"editions": editions, "reports": rt.registry.reports, "degraded": rt.degraded},
+    )
+
+
+async def _plugin_rows(request: Request[Any, Any, Any], code: str) -> list[dict[str, Any]]:
+    rt = runtime(request)
+    site = rt.sites.get(code)
+    if site is None:
+        raise NotFoundException()
+    enabled = await rt.enablement.enabled(site)
+    rows = []
+    for report in rt.registry.reports:
+        rows.append(
+            {
+                "report": report,
+                "meta": report.meta,
+                "enabled": report.slug in enabled,
+                "available": report.installed and rt.enablement.allowed_on(report.slug, site),
+                "degraded": rt.degraded.get(report.slug),
+            }
+        )
+    return rows
+
+
+@get("/sites/{code:str}", name="core:admin_site", opt=OPT, include_in_schema=False)
+async def admin_site(request: Request[Any, Any, Any], code: str) -> Response[Any]:
+    rows = await _plugin_rows(request, code)
+    site = runtime(request).sites.get(code)
+    return await render(request, "core/admin/site.html", {"edition": site, "rows": rows})
+
+
+@post("/sites/{code:str}/plugins/{slug:str}", name="core:admin_toggle", opt=OPT, include_in_schema=False)
+async def admin_toggle(request: Request[Any, Any, Any], code: str, slug: str) -> Response[Any]:
+    rt = runtime(request)
+    site = rt.sites.get(code)
+    if site is None or slug not in rt.registry.installed:
+        raise NotFoundException()
+    form = await request.form()
+    enabled = form.get("enabled") == "1"
+    try:
+        await rt.enablement.set(site, slug, enabled)
+    except ValueError as exc:
+        return Response({"detail": str(exc)}, status_code=400)
+    await audit(current_member(request), "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
+    if request.headers.get("hx-request"):
+        row = next(r for r in await _plugin_rows(request, code) if r["report"].slug == slug)
+        return await render(request, "core/admin/_plugin_row.html", {"edition": site, "row": row})
+    return Redirect(f"/admin/sites/{code}", status_code=303)
+
+
+@get("/audit", name="core:admin_audit", opt=OPT, include_in_schema=False)
+async def admin_audit(request: Request[Any, Any, Any], page: int = 1) -> Response[Any]:
+    page = max(page, 1)
+    rows = (
+        await AuditEntry.select()
+        .order_by(AuditEntry.id, ascending=False)
+        .limit(PAGE_SIZE + 1)
+        .offset((page - 1) * PAGE_SIZE)
+    )
+    return await render(
+        request,
+        "core/admin/audit.html",
+        {"rows": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE},
+    )
+
+
+router = Router(path="/admin", route_handlers=[admin_home, admin_site, admin_toggle, admin_audit])

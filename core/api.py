@@ -1,0 +1,50 @@
+"""The public API plugins import. Anything not re-exported here is private.
+
+A plugin talks to core through this module and hooks only, and to other
+plugins only through hooks and events.
+"""
+
+from __future__ import annotations
+
+from core.cli_types import CliCommand
+from core.consent import Purpose, PurposeText
+from core.db import transaction
+from core.demo_types import DEMO_PASSWORD, DemoContext
+from core.events import Event
+from core.guards import ConsentRequired, LoginRequired, current_member, require_member
+from core.hooks import hookimpl
+from core.identity.forms import field
+from core.meta import PluginMeta
+from core.permissions import Permission
+from core.render import consent_of, flash, gettext_for, page_context, render, runtime
+from core.tables import Member
+from core.ui import Asset, Fragment, NavItem, PageContext
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "Asset",
+    "CliCommand",
+    "ConsentRequired",
+    "DemoContext",
+    "Event",
+    "Fragment",
+    "LoginRequired",
+    "Member",
+    "NavItem",
+    "PageContext",
+    "Permission",
+    "PluginMeta",
+    "Purpose",
+    "PurposeText",
+    "consent_of",
+    "current_member",
+    "field",
+    "flash",
+    "gettext_for",
+    "hookimpl",
+    "page_context",
+    "render",
+    "require_member",
+    "runtime",
+    "transaction",
+]

@@ -1,0 +1,177 @@
+"""The application factory: ``create_app(settings)``.
+
+No import-time globals: each call discovers plugins, builds a fresh pluggy
+manager, binds tables to an engine and returns an independent Litestar app.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from litestar import Litestar, Request, Response, Router
+from litestar.config.csrf import CSRFConfig
+from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.plugins.htmx import HTMXPlugin
+from litestar.response import Redirect
+from litestar.static_files import create_static_files_router
+from piccolo.engine.postgres import PostgresEngine
+
+from core import __version__
+from core.admin.routes import router as admin_router
+from core.db import bind_tables, make_engine
+from core.guards import ConsentRequired, LoginRequired, opt_guard
+from core.identity.account import router as account_router
+from core.identity.routes import router as identity_router
+from core.middleware import context_middleware, plugin_enabled_guard, populate_state, security_headers
+from core.plugins_registry import PluginRegistry, discover
+from core.render import render
+from core.runtime import Runtime
+from core.settings import Settings, load_settings
+from core.sites import load_sites
+from core.system_routes import router as system_router
+from core.templating import THEMES_DIR
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from piccolo.table import Table
+
+__all__ = ["all_tables", "create_app", "piccolo_app_modules"]
+
+log = logging.getLogger("entraide")
+CORE_STATIC = Path(__file__).resolve().parent / "static"
+
+
+def piccolo_app_modules(registry: PluginRegistry) -> list[str]:
+    """Piccolo app modules of core and every installed plugin (by convention ``<pkg>.piccolo_app``)."""
+    from core.piccolo_conf import app_modules
+
+    return app_modules([registry.module(slug).__name__ for slug in registry.installed])
+
+
+def all_tables(registry: PluginRegistry) -> list[type[Table]]:
+    tables: list[type[Table]] = []
+    for name in piccolo_app_modules(registry):
+        tables.extend(importlib.import_module(name).APP_CONFIG.table_classes)
+    return tables
+
+
+def _plugin_routers(registry: PluginRegistry) -> list[Router]:
+    routers = []
+    for slug, handlers in registry.collect("register_routes"):
+        routers.append(Router(path="/", route_handlers=list(handlers), opt={"plugin": slug}))
+        static = Path(registry.module(slug).__file__ or "").parent / "static" / slug
+        if static.is_dir():
+            routers.append(
+                create_static_files_router(path=f"/static/{slug}", directories=[static], name=f"{slug}:static", opt={"plugin": slug})
+            )
+    return routers
+
+
+def _static_routers() -> list[Router]:
+    routers = [create_static_files_router(path="/static/core", directories=[CORE_STATIC], name="core:static")]
+    for theme in sorted(p for p in THEMES_DIR.iterdir() if (p / "theme.toml").is_file()):
+        routers.append(
+            create_static_files_router(path=f"/static/themes/{theme.name}", directories=[theme / "static"], name=f"theme:{theme.name}")
+        )
+    return routers
+
+
+def _wants_html(request: Request[Any, Any, Any]) -> bool:
+    return "text/html" in request.headers.get("accept", "") or bool(request.headers.get("hx-request"))
+
+
+async def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    await populate_state(request.scope)
+    if isinstance(exc, LoginRequired):
+        if _wants_html(request):
+            return Redirect(f"/login?next={request.url.path}", status_code=303)
+        return Response({"detail": "Log in first."}, status_code=401)
+    if not _wants_html(request):
+        return Response({"status_code": exc.status_code, "detail": exc.detail}, status_code=exc.status_code)
+    if isinstance(exc, ConsentRequired):
+        rt = request.app.state.entraide
+        purpose = rt.purposes.get(exc.purpose)
+        text = purpose.text(request.state.site) if purpose else None
+        return await render(request, "core/pages/consent_required.html", {"purpose": purpose, "text": text}, status=403)
+    return await render(request, "core/pages/error.html", {"status": exc.status_code, "detail": exc.detail}, status=exc.status_code)
+
+
+async def _server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    if not _wants_html(request):
+        return Response({"status_code": 500, "detail": "Internal server error"}, status_code=500)
+    try:
+        await populate_state(request.scope)
+        return await render(request, "core/pages/error.html", {"status": 500, "detail": ""}, status=500)
+    except Exception:  # noqa: BLE001 - the error page itself failed: plain text
+        return Response("Internal server error", status_code=500, media_type="text/plain")
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    plugins: list[str] | None = None,
+    extra_plugins: list[ModuleType] | None = None,
+) -> Litestar:
+    """Build an Entraide application.
+
+    Args:
+        settings: Validated settings (default: from the environment).
+        plugins: Load only these plugin slugs (default: ``settings.plugins``,
+            or every installed plugin).
+        extra_plugins: Plugin modules to register as if installed (tests).
+    """
+    settings = settings or load_settings()
+    registry = PluginRegistry(discover(plugins if plugins is not None else settings.plugins, extra_plugins))
+    sites = load_sites(settings.sites_file, settings.default_site)
+    engine = make_engine(settings.database_url)
+    bind_tables(engine, all_tables(registry))
+    runtime = Runtime(settings, registry, sites, engine)
+
+    async def startup(app: Litestar) -> None:
+        if isinstance(engine, PostgresEngine) and settings.db_pool_size:
+            await engine.start_connection_pool(max_size=settings.db_pool_size)
+        for _, result in registry.collect("on_startup", app=app):
+            await result
+
+    async def shutdown(app: Litestar) -> None:
+        for _, result in registry.collect("on_shutdown", app=app):
+            await result
+        if isinstance(engine, PostgresEngine) and settings.db_pool_size:
+            await engine.close_connection_pool()
+
+    app = Litestar(
+        route_handlers=[
+            system_router,
+            identity_router,
+            account_router,
+            admin_router,
+            *_static_routers(),
+            *_plugin_routers(registry),
+        ],
+        middleware=[context_middleware],
+        guards=[plugin_enabled_guard, opt_guard],
+        before_send=[security_headers],
+        csrf_config=CSRFConfig(
+            secret=settings.secret_key,
+            cookie_name="csrftoken",
+            header_name="x-csrftoken",
+            cookie_secure=settings.https,
+            cookie_samesite="lax",
+            cookie_httponly=True,
+        ),
+        exception_handlers={HTTPException: _http_error, NotAuthorizedException: _http_error, NotFoundException: _http_error, 500: _server_error},
+        openapi_config=OpenAPIConfig(title="Entraide", version=__version__, path="/schema", render_plugins=[JsonRenderPlugin()]),
+        plugins=[HTMXPlugin()],
+        on_startup=[startup],
+        on_shutdown=[shutdown],
+        debug=settings.debug,
+    )
+    app.state.entraide = runtime
+    return app

@@ -1,0 +1,287 @@
+"""The ``entraide`` command line.
+
+Every failure the user can fix (bad setting, unknown edition or plugin)
+prints one sentence on stderr and exits with code 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from core import __version__
+from core.settings import Settings, SettingsError, load_settings
+
+__all__ = ["main"]
+
+
+class CliError(Exception):
+    """A user-fixable problem: printed as one line, exit code 2."""
+
+
+def _app(settings: Settings) -> Any:
+    from core.app import create_app
+
+    return create_app(settings)
+
+
+async def _migrate(app: Any) -> None:
+    from core.app import piccolo_app_modules
+    from core.migrate import migrate
+
+    rt = app.state.entraide
+    await migrate(rt.engine, piccolo_app_modules(rt.registry))
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    app = _app(settings)
+    asyncio.run(_migrate(app))
+    print(f"Migrations applied ({settings.database_url.split('@')[-1]}).")
+    return 0
+
+
+def cmd_sites(settings: Settings, args: argparse.Namespace) -> int:
+    from core.sites import load_sites
+
+    sites = load_sites(settings.sites_file, settings.default_site)
+    rows = [s.as_dict() | {"default": s.code == settings.default_site} for s in sites]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            star = "*" if row["default"] else " "
+            print(f"{star} {row['code']:<3} {row['locale']:<3} {row['timezone']:<18} age≥{row['min_age']:<3} {row['name']}  ({', '.join(row['hosts'])})")
+    return 0
+
+
+def _site_or_fail(rt: Any, code: str) -> Any:
+    site = rt.sites.get(code)
+    if site is None:
+        raise CliError(f"unknown site {code!r} (known: {', '.join(s.code for s in rt.sites)})")
+    return site
+
+
+async def _plugin_rows(app: Any, code: str | None) -> list[dict[str, Any]]:
+    rt = app.state.entraide
+    site = _site_or_fail(rt, code) if code else None
+    enabled = await rt.enablement.enabled(site) if site else frozenset()
+    rows = []
+    for report in rt.registry.reports:
+        row: dict[str, Any] = {
+            "slug": report.slug,
+            "name": report.meta.name if report.meta else "",
+            "version": report.meta.version if report.meta else "",
+            "installed": report.installed,
+            "error": report.error,
+        }
+        if site:
+            row["site"] = site.code
+            row["enabled"] = report.slug in enabled
+        rows.append(row)
+    return rows
+
+
+def cmd_plugins(settings: Settings, args: argparse.Namespace) -> int:
+    app = _app(settings)
+    if args.action == "list":
+        rows = asyncio.run(_with_db(app, _plugin_rows(app, args.site)))
+        if args.json:
+            print(json.dumps(rows, indent=1))
+            return 0
+        for row in rows:
+            state = "installed" if row["installed"] else f"NOT LOADED: {row['error']}"
+            where = f"  {'enabled' if row['enabled'] else 'disabled'} on {row['site']}" if "site" in row else ""
+            print(f"{row['slug']:<14} {row['version']:<8} {row['name']:<32} {state}{where}")
+        return 0
+    return asyncio.run(_with_db(app, _toggle(app, args.slug, args.site, args.action == "enable")))
+
+
+async def _with_db(app: Any, coro: Any) -> Any:
+    from piccolo.engine.postgres import PostgresEngine
+
+    engine = app.state.entraide.engine
+    if isinstance(engine, PostgresEngine):
+        await engine.start_connection_pool(max_size=2)
+    try:
+        return await coro
+    finally:
+        if isinstance(engine, PostgresEngine):
+            await engine.close_connection_pool()
+
+
+async def _toggle(app: Any, slug: str, code: str, enabled: bool) -> int:
+    from core.admin.routes import audit
+
+    rt = app.state.entraide
+    site = _site_or_fail(rt, code)
+    if slug not in rt.registry.installed:
+        raise CliError(f"unknown plugin {slug!r} (installed: {', '.join(rt.registry.installed) or 'none'})")
+    try:
+        await rt.enablement.set(site, slug, enabled)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    await audit(None, "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
+    print(f"{slug} {'enabled' if enabled else 'disabled'} on {code}.")
+    return 0
+
+
+def cmd_createoperator(settings: Settings, args: argparse.Namespace) -> int:
+    from core.identity.passwords import check_password_policy, hash_password
+    from core.identity.validation import normalise_email, normalise_pseudonym, validate_email, validate_pseudonym
+    from core.tables import Member
+
+    email = args.email or input("E-mail: ")
+    pseudonym = args.pseudonym or input("Pseudonym: ")
+    password = os.environ.get("ENTRAIDE_OPERATOR_PASSWORD") or getpass.getpass("Password: ")
+    for problem in (validate_email(email), validate_pseudonym(pseudonym), *check_password_policy(password)):
+        if problem:
+            raise CliError(problem)
+    app = _app(settings)
+    rt = app.state.entraide
+    site = _site_or_fail(rt, args.site)
+
+    async def create() -> None:
+        if await Member.exists().where(Member.email == normalise_email(email)):
+            raise CliError(f"an account already uses {email}")
+        await Member.insert(
+            Member(
+                email=normalise_email(email),
+                email_verified=True,
+                pseudonym=pseudonym,
+                pseudonym_key=normalise_pseudonym(pseudonym),
+                password_hash=hash_password(password),
+                birth_year=1970,
+                site=site.code,
+                role="operator",
+                created_at=datetime.now(UTC),
+            )
+        )
+
+    asyncio.run(_with_db(app, create()))
+    print(f"Operator {pseudonym} <{email}> created on {site.code}.")
+    return 0
+
+
+def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
+    from core.checks import deploy_checks
+
+    problems = deploy_checks(settings)
+    for level, message in problems:
+        print(f"{level}: {message}")
+    errors = [p for p in problems if p[0] == "ERROR"]
+    print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s).")
+    return 1 if errors else 0
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int, factory: str) -> None:
+    import uvicorn
+
+    uvicorn.run(factory, factory=True, host=host, port=port, workers=workers, proxy_headers=True, log_level="info")
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    _serve(settings, args.host, args.port, args.workers, "core.asgi:create_app_from_env")
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from core.demo import DEMO_ACCOUNTS
+    from core.demo_types import DEMO_PASSWORD
+
+    os.environ["ENTRAIDE_DEMO"] = "true"
+    settings = load_settings()
+    if args.reset and settings.is_sqlite:
+        db = Path(settings.database_url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    app = _app(settings)
+    rt = app.state.entraide
+
+    async def prepare() -> bool:
+        from core.demo import seed
+
+        await _migrate(app)
+        return await seed(rt) is not None
+
+    created = asyncio.run(_with_db(app, prepare()))
+    print(f"\nEntraide {__version__} demo — database: {settings.database_url}" + (" (demo data created)" if created else ""))
+    print(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):")
+    for email, pseudonym, code, role, _, _ in DEMO_ACCOUNTS:
+        print(f"  {email:<30} {pseudonym:<8} {role:<9} edition {code}")
+    print("\nEditions:")
+    for site in rt.sites:
+        print(f"  {site.code}  http://{site.code}.localhost:{args.port}/   {site.name} ({site.locale})")
+    print(f"\nE-mails sent by the demo: http://localhost:{args.port}/dev/outbox\n", flush=True)
+    _serve(settings, args.host, args.port, 1, "core.asgi:create_app_from_env")
+    return 0
+
+
+def _parser(extra: Sequence[Any] = ()) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="entraide", description="Entraide health community framework.")
+    parser.add_argument("--version", action="version", version=f"entraide {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("demo", help="create demo data and serve on http://localhost:8000")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--reset", action="store_true", help="delete the SQLite database first")
+    p = sub.add_parser("serve", help="serve the application")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1)
+    sub.add_parser("migrate", help="apply migrations of core and every installed plugin")
+    p = sub.add_parser("sites", help="editions")
+    p.add_argument("action", choices=["list"])
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("plugins", help="list, enable or disable plugins")
+    p.add_argument("action", choices=["list", "enable", "disable"])
+    p.add_argument("slug", nargs="?")
+    p.add_argument("--site")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("createoperator", help="create an operator account")
+    p.add_argument("--email")
+    p.add_argument("--pseudonym")
+    p.add_argument("--site", default="fr")
+    sub.add_parser("check", help="deployment checks (secret, debug, HTTPS, …)")
+    for command in extra:
+        command.setup(sub.add_parser(command.name, help=command.help))
+    return parser
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "serve": cmd_serve,
+    "migrate": cmd_migrate,
+    "sites": cmd_sites,
+    "plugins": cmd_plugins,
+    "createoperator": cmd_createoperator,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``entraide`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        settings = load_settings()
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command == "plugins" and args.action != "list" and not (args.slug and args.site):
+            raise CliError(f"usage: entraide plugins {args.action} SLUG --site CODE")
+        return COMMANDS[args.command](settings, args)
+    except (SettingsError, CliError) as exc:
+        print(f"entraide: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

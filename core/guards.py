@@ -1,0 +1,74 @@
+"""Guards and helpers handlers use to require a viewer, a consent or a permission.
+
+Use them as route guards (``guards=[require_member]``) or declaratively
+through route ``opt``: ``opt={"login": True}``, ``opt={"consent":
+"core.health_data"}``, ``opt={"permission": "core.admin"}``. The app-level
+:func:`opt_guard` enforces those options on every route.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException
+
+from core.render import consent_of
+
+if TYPE_CHECKING:
+    from litestar import Request
+    from litestar.connection import ASGIConnection
+    from litestar.handlers.base import BaseRouteHandler
+
+    from core.tables import Member
+
+__all__ = ["ConsentRequired", "LoginRequired", "current_member", "opt_guard", "require_member"]
+
+
+class LoginRequired(NotAuthorizedException):
+    """The page needs a logged-in member (HTML: redirect to /login)."""
+
+
+class ConsentRequired(HTTPException):
+    """The member has not granted the purpose this page processes data for."""
+
+    status_code = 403
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__(detail=f"This page needs your consent to: {purpose}")
+        self.purpose = purpose
+
+
+def current_member(request: Request[Any, Any, Any]) -> Member:
+    """The logged-in member; raises :class:`LoginRequired` otherwise."""
+    member: Member | None = request.scope["state"].get("member")
+    if member is None:
+        raise LoginRequired()
+    return member
+
+
+async def require_member(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    if connection.scope["state"].get("member") is None:
+        raise LoginRequired()
+
+
+async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """Enforce ``login``, ``consent`` and ``permission`` route options.
+
+    A route needing a permission the viewer lacks answers 404 (deny by
+    default, and do not reveal that an admin page exists).
+    """
+    opt = handler.opt
+    state = connection.scope["state"]
+    needs_login = opt.get("login") or opt.get("consent") or opt.get("permission")
+    if needs_login and state.get("member") is None:
+        raise LoginRequired()
+    permission = opt.get("permission")
+    if permission:
+        runtime = connection.app.state.entraide
+        if not runtime.allowed(state["member"], permission, enabled=state.get("enabled")):
+            raise NotFoundException()
+    purpose = opt.get("consent")
+    if purpose:
+        consent = await consent_of(connection)  # type: ignore[arg-type]
+        if not consent.has(purpose):
+            raise ConsentRequired(purpose)

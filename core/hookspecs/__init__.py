@@ -1,0 +1,30 @@
+"""All hook specifications, grouped by area.
+
+Two families exist:
+
+* **global** hooks (``register_*``, lifecycle, privacy) are called once for
+  every *installed* plugin;
+* **site** hooks (``provide_*``, ``resolve_*``, ``handle_event``) are called
+  only for plugins *enabled* on the current site (see :mod:`core.dispatch`).
+
+The list of site hooks is :data:`SITE_HOOKS`; everything else is global.
+"""
+
+from __future__ import annotations
+
+from core.hookspecs import app, consent, events, identity, privacy, ui
+
+__all__ = ["MODULES", "SITE_HOOKS", "app", "consent", "events", "identity", "privacy", "ui"]
+
+MODULES = (app, ui, identity, consent, privacy, events)
+
+SITE_HOOKS = frozenset(
+    {
+        "provide_nav_items",
+        "provide_fragments",
+        "provide_template_context",
+        "provide_assets",
+        "resolve_permission",
+        "handle_event",
+    }
+)

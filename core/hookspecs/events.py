@@ -1,0 +1,25 @@
+"""Event hook: how plugins cooperate without importing each other."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from core.hooks import hookspec
+
+if TYPE_CHECKING:
+    from core.events import Event
+
+__all__ = ["handle_event"]
+
+
+@hookspec
+async def handle_event(event: Event) -> None:
+    """React to something that happened elsewhere.
+
+    Policy: notify, isolated.
+    When: after the emitting transaction committed, for plugins enabled on
+    the event's site. Event names read ``<slug>.<noun>.<past_verb>``.
+
+    Args:
+        event: Name, site code, member id and payload.
+    """

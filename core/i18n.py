@@ -1,0 +1,43 @@
+"""Translations: Babel catalogs of core and plugins, merged per language.
+
+Catalogs are plain ``.po`` files (``<package>/locale/<lang>/LC_MESSAGES/
+messages.po``) compiled in memory at start-up, so the repository carries no
+binary ``.mo`` files and a fresh clone needs no build step.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+__all__ = ["catalog_dirs", "load_translations"]
+
+
+def _compile(po_path: Path, locale: str) -> Translations:
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh, locale=locale)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return Translations(fp=buf)
+
+
+def catalog_dirs(package_dirs: list[Path]) -> tuple[Path, ...]:
+    """``locale`` folders of the given packages that exist."""
+    return tuple(d / "locale" for d in package_dirs if (d / "locale").is_dir())
+
+
+@cache
+def load_translations(locale: str, dirs: tuple[Path, ...]) -> Translations:
+    """Merged translations for ``locale`` (English msgids fall through)."""
+    merged = Translations()
+    for directory in dirs:
+        po = directory / locale / "LC_MESSAGES" / "messages.po"
+        if po.is_file():
+            merged.merge(_compile(po, locale))
+    return merged

@@ -1,0 +1,152 @@
+"""The member's own pages under ``/me``: settings, consents, export, deletion."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from litestar import Request, Response, Router, get, post
+from litestar.exceptions import NotFoundException
+from litestar.response import Redirect
+
+from core import consent
+from core.guards import current_member
+from core.identity import service, sessions
+from core.identity.forms import field
+from core.identity.passwords import verify_password
+from core.privacy import erase_member, export_member, export_zip, json_default
+from core.render import consent_of, flash, gettext_for, render, runtime
+
+__all__ = ["router"]
+
+
+@get("/", name="core:me", opt={"login": True}, include_in_schema=False)
+async def me_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    member = current_member(request)
+    return await render(request, "core/pages/me.html", {"errors": {}, "account": member})
+
+
+@post("/password", name="core:me_password", opt={"login": True}, include_in_schema=False)
+async def change_password(request: Request[Any, Any, Any]) -> Response[Any]:
+    member = current_member(request)
+    form = await request.form()
+    _ = gettext_for(request).gettext
+    errors: dict[str, str] = {}
+    if not verify_password(member.password_hash, field(form, "current_password")):
+        errors["current_password"] = "Your current password is incorrect."
+    else:
+        problems = await service.change_password(member, field(form, "new_password"))
+        if problems:
+            errors["new_password"] = problems[0]
+    if errors:
+        return await render(request, "core/pages/me.html", {"errors": errors, "account": member}, status=400)
+    if field(form, "end_other_sessions", "yes") == "yes":
+        await sessions.destroy_all(member.id, keep=request.scope["state"]["session_id"])
+    return flash(Redirect("/me", status_code=303), _("Your password has been changed."))
+
+
+async def _consent_rows(request: Request[Any, Any, Any]) -> list[dict[str, Any]]:
+    rt = runtime(request)
+    site = request.state.site
+    state = await consent_of(request)
+    rows = []
+    for purpose in rt.purposes.values():
+        text = purpose.text(site)
+        rows.append(
+            {
+                "purpose": purpose,
+                "title": text.title,
+                "body": text.body,
+                "granted": state.has(purpose.name),
+                "since": state.granted.get(purpose.name) or state.withdrawn.get(purpose.name),
+                "version": purpose.version(site),
+                "stale": state.has(purpose.name) and state.versions.get(purpose.name) != purpose.version(site),
+            }
+        )
+    return rows
+
+
+@get("/consents", name="core:consents", opt={"login": True}, include_in_schema=False)
+async def consents_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    return await render(request, "core/pages/consents.html", {"rows": await _consent_rows(request)})
+
+
+@post("/consents/{purpose:str}/{action:str}", name="core:consent_change", opt={"login": True}, include_in_schema=False)
+async def consent_change(request: Request[Any, Any, Any], purpose: str, action: str) -> Response[Any]:
+    """Grant or withdraw in one click; HTMX swaps the row, plain forms redirect."""
+    rt = runtime(request)
+    member = current_member(request)
+    if purpose not in rt.purposes or action not in ("grant", "withdraw"):
+        raise NotFoundException()
+    site = request.state.site
+    state = await consent_of(request)
+    if (action == "grant") != state.has(purpose):
+        await consent.record(member.id, rt.purposes[purpose], action, site=site, language=site.locale, channel="web")
+    request.scope["state"].pop("consent", None)
+    if request.headers.get("hx-request"):
+        row = next(r for r in await _consent_rows(request) if r["purpose"].name == purpose)
+        return await render(request, "core/fragments/_consent_row.html", {"row": row})
+    return Redirect("/me/consents", status_code=303)
+
+
+@get("/export", name="core:export", opt={"login": True}, include_in_schema=False)
+async def export_json(request: Request[Any, Any, Any]) -> Response[bytes]:
+    member = current_member(request)
+    document = await export_member(runtime(request), member.id)
+    body = json.dumps(document, default=json_default, ensure_ascii=False, indent=1).encode()
+    return Response(
+        body,
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="entraide-export.json"'},
+    )
+
+
+@get("/export.zip", name="core:export_zip", opt={"login": True}, include_in_schema=False)
+async def export_archive(request: Request[Any, Any, Any]) -> Response[bytes]:
+    member = current_member(request)
+    document = await export_member(runtime(request), member.id)
+    return Response(
+        export_zip(document),
+        media_type="application/zip",
+        headers={"Content-Disposition": 'attachment; filename="entraide-export.zip"'},
+    )
+
+
+@get("/delete", name="core:delete", opt={"login": True}, include_in_schema=False)
+async def delete_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    return await render(request, "core/pages/delete.html", {"errors": {}})
+
+
+@post("/delete", name="core:delete_submit", opt={"login": True}, include_in_schema=False)
+async def delete_submit(request: Request[Any, Any, Any]) -> Response[Any]:
+    rt = runtime(request)
+    member = current_member(request)
+    form = await request.form()
+    _ = gettext_for(request).gettext
+    if not verify_password(member.password_hash, field(form, "password")):
+        return await render(request, "core/pages/delete.html", {"errors": {"password": "Your password is incorrect."}}, status=400)
+    avatar = service.avatar_path(rt, member)
+    await erase_member(rt, member.id)
+    if avatar:
+        avatar.unlink(missing_ok=True)
+    from core.events import Event
+
+    await rt.emit(Event("core.member.deleted", request.state.site.code, member.id))
+    response: Response[Any] = Redirect("/", status_code=303)
+    response.delete_cookie(sessions.cookie_name(rt.settings.https))
+    return flash(response, _("Your account and all your data have been deleted."))
+
+
+router = Router(
+    path="/me",
+    route_handlers=[
+        me_page,
+        change_password,
+        consents_page,
+        consent_change,
+        export_json,
+        export_archive,
+        delete_page,
+        delete_submit,
+    ],
+)

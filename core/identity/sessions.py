@@ -1,0 +1,73 @@
+"""Server-side login sessions.
+
+The cookie carries a 256-bit random token; the database stores only its
+SHA-256, so a leaked database does not leak live sessions. A session id is
+never taken from the client: login always creates a new one (no fixation),
+and logout deletes it server-side. Idle and absolute lifetimes follow ASVS
+L2 (30 min idle, 12 h absolute by default).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from core.tables import Member, SessionRow
+
+__all__ = ["cookie_name", "create", "destroy", "destroy_all", "hash_token", "load"]
+
+TOUCH_EVERY = timedelta(minutes=1)
+
+
+def cookie_name(https: bool) -> str:
+    """``__Host-`` prefix when served over HTTPS (Secure, Path=/, no Domain)."""
+    return "__Host-sid" if https else "entraide_sid"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def create(member_id: int, user_agent: str = "") -> str:
+    """Start a session; returns the token to put in the cookie."""
+    token = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    await SessionRow.insert(
+        SessionRow(id=hash_token(token), member=member_id, created_at=now, last_seen_at=now, user_agent=user_agent[:200])
+    )
+    return token
+
+
+async def load(token: str | None, *, idle: timedelta, absolute: timedelta) -> tuple[str, Member] | None:
+    """The live session and its member for a cookie token, or None."""
+    if not token or len(token) > 100:
+        return None
+    sid = hash_token(token)
+    row = await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.member).where(
+        SessionRow.id == sid
+    ).first()
+    if row is None:
+        return None
+    now = datetime.now(UTC)
+    if now - row["last_seen_at"] > idle or now - row["created_at"] > absolute:
+        await SessionRow.delete().where(SessionRow.id == sid)
+        return None
+    member = await Member.objects().where(Member.id == row["member"]).first()
+    if member is None:
+        return None
+    if now - row["last_seen_at"] > TOUCH_EVERY:
+        await SessionRow.update({SessionRow.last_seen_at: now}).where(SessionRow.id == sid)
+    return sid, member
+
+
+async def destroy(sid: str) -> None:
+    await SessionRow.delete().where(SessionRow.id == sid)
+
+
+async def destroy_all(member_id: int, *, keep: str | None = None) -> None:
+    """End every session of a member (password change, reset), except ``keep``."""
+    query = SessionRow.delete().where(SessionRow.member == member_id)
+    if keep:
+        query = query.where(SessionRow.id != keep)
+    await query

@@ -1,0 +1,107 @@
+"""Request pipeline: edition, enabled plugins, viewer; headers on every response.
+
+Runs around every matched route: resolves the site from the ``Host``
+header, loads the enabled-plugin set (cheap, versioned cache) and the
+logged-in member from the session cookie, then exposes them in
+``request.state``. Security headers are added by :func:`security_headers`
+(a ``before_send`` hook) so that 404s and errors carry them too.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from litestar.datastructures import MutableScopeHeaders
+from litestar.exceptions import NotFoundException
+
+from core.identity import sessions
+
+if TYPE_CHECKING:
+    from litestar.connection import ASGIConnection
+    from litestar.handlers.base import BaseRouteHandler
+    from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+    from core.runtime import Runtime
+
+__all__ = ["CSP", "context_middleware", "plugin_enabled_guard", "security_headers"]
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def runtime_of(scope: Scope) -> Runtime:
+    return scope["litestar_app"].state.entraide  # type: ignore[no-any-return]
+
+
+async def populate_state(scope: Scope) -> dict[str, Any]:
+    """Fill ``scope["state"]`` with site, enabled set and viewer (idempotent)."""
+    state: dict[str, Any] = scope.setdefault("state", {})
+    if "site" in state:
+        return state
+    runtime = runtime_of(scope)
+    headers = dict(scope.get("headers") or [])
+    site = runtime.sites.resolve(headers.get(b"host", b"").decode("latin-1"))
+    state["site"] = site
+    state["enabled"] = await runtime.enablement.enabled(site)
+    state["member"] = None
+    state["session_id"] = None
+    cookie_header = headers.get(b"cookie", b"").decode("latin-1")
+    name = sessions.cookie_name(runtime.settings.https)
+    token = _cookie(cookie_header, name)
+    settings = runtime.settings
+    loaded = await sessions.load(
+        token,
+        idle=timedelta(minutes=settings.session_idle_minutes),
+        absolute=timedelta(hours=settings.session_absolute_hours),
+    )
+    if loaded:
+        state["session_id"], state["member"] = loaded
+    return state
+
+
+def _cookie(header: str, name: str) -> str | None:
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return None
+
+
+def context_middleware(app: ASGIApp) -> ASGIApp:
+    """ASGI middleware factory (Litestar ``middleware=[...]``)."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            await populate_state(scope)
+        await app(scope, receive, send)
+
+    return middleware
+
+
+async def plugin_enabled_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """A route of a plugin not enabled on this site does not exist: 404."""
+    slug = handler.opt.get("plugin")
+    if slug and slug not in connection.scope["state"].get("enabled", frozenset()):
+        raise NotFoundException()
+
+
+async def security_headers(message: Message, scope: Scope) -> None:
+    """Add security headers to every HTTP response start message."""
+    if message["type"] != "http.response.start":
+        return
+    headers = MutableScopeHeaders.from_message(message)
+    runtime = runtime_of(scope)
+    headers["Content-Security-Policy"] = CSP
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if runtime.settings.https:
+        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    path = scope.get("path", "")
+    if not path.startswith("/static/") and "cache-control" not in headers:
+        headers["Cache-Control"] = "no-store"

@@ -1,0 +1,29 @@
+"""Core's Piccolo app: its tables and migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from piccolo.conf.apps import AppConfig
+
+from core import tables
+
+__all__ = ["APP_CONFIG"]
+
+APP_CONFIG = AppConfig(
+    app_name="core",
+    migrations_folder_path=str(Path(__file__).parent / "piccolo_migrations"),
+    table_classes=[
+        tables.Member,
+        tables.SessionRow,
+        tables.Token,
+        tables.ConsentEvent,
+        tables.SitePlugin,
+        tables.StateCounter,
+        tables.AuditEntry,
+        tables.OutboxEmail,
+        tables.LoginAttempt,
+    ],
+    migration_dependencies=[],
+    commands=[],
+)

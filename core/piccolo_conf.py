@@ -1,0 +1,34 @@
+"""``PICCOLO_CONF`` module: DB and APP_REGISTRY built from installed plugins.
+
+Lets ``piccolo migrations new <slug> --auto`` work on this project and is
+what :func:`core.migrate.migrate` runs forwards. :func:`core.db` code
+re-assigns ``DB`` when an application is configured.
+"""
+
+from __future__ import annotations
+
+from piccolo.conf.apps import AppRegistry
+
+from core.db import make_engine
+from core.plugins_registry import discover
+from core.settings import load_settings
+
+__all__ = ["APP_REGISTRY", "DB", "app_modules"]
+
+
+def app_modules(plugin_modules: list[str]) -> list[str]:
+    """Piccolo app modules: core first, then each plugin having one."""
+    import importlib.util
+
+    apps = ["core.piccolo_app"]
+    for name in plugin_modules:
+        if importlib.util.find_spec(f"{name}.piccolo_app") is not None:
+            apps.append(f"{name}.piccolo_app")
+    return apps
+
+
+_settings = load_settings()
+DB = make_engine(_settings.database_url)
+APP_REGISTRY = AppRegistry(
+    apps=app_modules([r.module.__name__ for r in discover(_settings.plugins) if r.module is not None])
+)

@@ -1,0 +1,171 @@
+"""Plugin discovery and the per-application plugin manager.
+
+Bundled plugins are found through the same entry-point group as third-party
+ones (``entraide.plugins``). A plugin that fails to import, has invalid
+metadata, an incompatible core or a missing dependency is *reported* and
+skipped: the application still starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from core import __version__, hookspecs
+from core.hooks import PROJECT
+from core.meta import PluginMeta, check_core_compatible
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "LoadReport",
+    "PluginRegistry",
+    "discover",
+]
+
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "entraide.plugins"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """The outcome of loading one plugin, shown by ``entraide plugins list``."""
+
+    slug: str
+    meta: PluginMeta | None
+    module: ModuleType | None
+    error: str | None = None
+
+    @property
+    def installed(self) -> bool:
+        return self.error is None and self.module is not None
+
+
+def _load_entry_point(name: str, value_loader: Any) -> LoadReport:
+    try:
+        module = value_loader()
+    except Exception as exc:  # noqa: BLE001 - any import failure is reported
+        log.error("plugin %s failed to import: %s", name, exc)
+        return LoadReport(name, None, None, f"import failed: {exc.__class__.__name__}: {exc}")
+    meta = getattr(module, "META", None)
+    if not isinstance(meta, PluginMeta):
+        return LoadReport(name, None, None, "no META (PluginMeta) in the plugin module")
+    if meta.slug != name:
+        return LoadReport(name, meta, None, f"META.slug {meta.slug!r} differs from entry point {name!r}")
+    reason = check_core_compatible(meta, __version__)
+    if reason:
+        return LoadReport(name, meta, None, reason)
+    return LoadReport(name, meta, module)
+
+
+def discover(only: list[str] | None = None, extra: list[ModuleType] | None = None) -> list[LoadReport]:
+    """Find plugins through entry points (plus ``extra`` modules, for tests).
+
+    Args:
+        only: Keep only these slugs (tests build apps with chosen plugins).
+        extra: Plugin modules registered directly, as if installed.
+
+    Returns:
+        One report per plugin, sorted by slug; dependency failures included.
+    """
+    reports: dict[str, LoadReport] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if only is not None and ep.name not in only:
+            continue
+        reports[ep.name] = _load_entry_point(ep.name, ep.load)
+    for module in extra or []:
+        meta = getattr(module, "META", None)
+        slug = meta.slug if isinstance(meta, PluginMeta) else module.__name__
+        reports[slug] = _load_entry_point(slug, lambda m=module: m)
+    return _check_dependencies(reports)
+
+
+def _check_dependencies(reports: dict[str, LoadReport]) -> list[LoadReport]:
+    changed = True
+    while changed:
+        changed = False
+        for slug, report in list(reports.items()):
+            if not report.installed or report.meta is None:
+                continue
+            missing = [d for d in report.meta.requires_plugins if not (d in reports and reports[d].installed)]
+            if missing:
+                reports[slug] = LoadReport(slug, report.meta, None, f"requires missing plugin(s): {', '.join(missing)}")
+                changed = True
+    return [reports[k] for k in sorted(reports)]
+
+
+class PluginRegistry:
+    """One pluggy manager per application, plus the load reports.
+
+    No import-time globals: tests build many apps with different plugins.
+    """
+
+    def __init__(self, reports: list[LoadReport]) -> None:
+        self.reports = reports
+        self.pm = pluggy.PluginManager(PROJECT)
+        for module in hookspecs.MODULES:
+            self.pm.add_hookspecs(module)
+        self.metas: dict[str, PluginMeta] = {}
+        for report in reports:
+            if not report.installed or report.meta is None:
+                continue
+            try:
+                self.pm.register(_hooks_module(report.module), name=report.slug)
+            except Exception as exc:  # noqa: BLE001 - a bad plugin must not stop the app
+                log.error("plugin %s failed to register: %s", report.slug, exc)
+                idx = self.reports.index(report)
+                self.reports[idx] = LoadReport(report.slug, report.meta, None, f"register failed: {exc}")
+                continue
+            self.metas[report.slug] = report.meta
+        self.pm.check_pending()
+
+    @property
+    def installed(self) -> list[str]:
+        """Slugs of the plugins that loaded, sorted."""
+        return sorted(self.metas)
+
+    def module(self, slug: str) -> ModuleType:
+        for report in self.reports:
+            if report.slug == slug and report.module is not None:
+                return report.module
+        raise KeyError(slug)
+
+    def collect(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Call a global hook per implementation; strict: errors propagate.
+
+        Returns:
+            ``(slug, result)`` pairs for results that are not None, sorted by slug
+            so the order never depends on registration order.
+        """
+        results = []
+        for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
+            result = impl.function(**kwargs)
+            if result is not None:
+                results.append((impl.plugin_name, result))
+        return sorted(results, key=lambda pair: pair[0])
+
+    def implementers(self, hook_name: str) -> set[str]:
+        return {impl.plugin_name for impl in getattr(self.pm.hook, hook_name).get_hookimpls()}
+
+
+def _hooks_module(module: ModuleType | None) -> Any:
+    """A plugin's hook implementations live in ``<pkg>.hooks`` by convention."""
+    assert module is not None
+    hooks = getattr(module, "hooks", None)
+    if isinstance(hooks, ModuleType):
+        return hooks
+    try:
+        import importlib
+
+        return importlib.import_module(f"{module.__name__}.hooks")
+    except ModuleNotFoundError:
+        return module
+    except Exception:
+        log.error("plugin %s hooks failed to import:\n%s", module.__name__, traceback.format_exc())
+        raise

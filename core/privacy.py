@@ -1,0 +1,132 @@
+"""The privacy contract: export everything, erase everything.
+
+Every plugin that declares member-data categories implements the
+``export_personal_data`` and ``erase_personal_data`` hooks (a contract test
+enforces it). Core adds its own data under the ``core`` key.
+"""
+
+from __future__ import annotations
+
+import csv
+import inspect
+import io
+import json
+import zipfile
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from core.db import transaction
+from core.tables import ConsentEvent, LoginAttempt, Member, OutboxEmail, SessionRow, Token
+
+if TYPE_CHECKING:
+    from core.runtime import Runtime
+
+__all__ = ["erase_member", "export_member", "export_zip", "json_default"]
+
+
+def json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+async def _core_export(member_id: int) -> dict[str, Any]:
+    member = await Member.select(Member.all_columns(exclude=[Member.password_hash])).where(Member.id == member_id).first()
+    consents = await ConsentEvent.select(
+        ConsentEvent.purpose,
+        ConsentEvent.action,
+        ConsentEvent.text_version,
+        ConsentEvent.site,
+        ConsentEvent.language,
+        ConsentEvent.channel,
+        ConsentEvent.created_at,
+    ).where(ConsentEvent.member == member_id).order_by(ConsentEvent.id)
+    sessions = await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.user_agent).where(
+        SessionRow.member == member_id
+    )
+    emails = []
+    if member:
+        emails = await OutboxEmail.select(OutboxEmail.subject, OutboxEmail.created_at).where(
+            OutboxEmail.to_email == member["email"]
+        )
+    return {"account": member, "consent_ledger": consents, "sessions": sessions, "emails_sent": emails}
+
+
+async def export_member(rt: Runtime, member_id: int) -> dict[str, Any]:
+    """Everything held about a member: core, then one key per plugin slug."""
+    document: dict[str, Any] = {
+        "format": "entraide-personal-data/1",
+        "generated_at": datetime.now(UTC).isoformat(),
+        "core": await _core_export(member_id),
+    }
+    for impl in rt.registry.pm.hook.export_personal_data.get_hookimpls():
+        result = impl.function(member_id=member_id)
+        if inspect.isawaitable(result):
+            result = await result
+        if result is not None:
+            document[impl.plugin_name] = result
+    return document
+
+
+def _csv_tables(prefix: str, data: Any) -> dict[str, str]:
+    """Lists of flat dicts become CSV files (one per dataset)."""
+    files: dict[str, str] = {}
+    if not isinstance(data, dict):
+        return files
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            fields: list[str] = []
+            for row in value:
+                fields.extend(k for k in row if k not in fields)
+            buf = io.StringIO()
+            writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
+            writer.writeheader()
+            for row in value:
+                writer.writerow({k: _cell(v) for k, v in row.items()})
+            files[f"{prefix}/{key}.csv"] = buf.getvalue()
+    return files
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, default=json_default, ensure_ascii=False)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def export_zip(document: dict[str, Any]) -> bytes:
+    """A zip with ``data.json``, one CSV per table-like dataset, and a README."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("data.json", json.dumps(document, default=json_default, ensure_ascii=False, indent=1))
+        for key, value in document.items():
+            for name, content in _csv_tables(key, value).items():
+                zf.writestr(name, content)
+        zf.writestr(
+            "README.txt",
+            "Your Entraide data. data.json holds everything (format entraide-personal-data/1);\n"
+            "each folder holds one CSV per dataset of the feature named by the folder.\n",
+        )
+    return buf.getvalue()
+
+
+async def erase_member(rt: Runtime, member_id: int) -> None:
+    """Erase a member through every plugin, then core rows, in one transaction."""
+    member = await Member.select(Member.email).where(Member.id == member_id).first()
+    async with transaction(rt.engine):
+        for impl in rt.registry.pm.hook.erase_personal_data.get_hookimpls():
+            result = impl.function(member_id=member_id)
+            if inspect.isawaitable(result):
+                await result
+        if member:
+            await OutboxEmail.delete().where(OutboxEmail.to_email == member["email"])
+            from core.identity.throttle import account_key
+
+            await LoginAttempt.delete().where(LoginAttempt.key == account_key(member["email"]))
+        await SessionRow.delete().where(SessionRow.member == member_id)
+        await Token.delete().where(Token.member == member_id)
+        await ConsentEvent.delete().where(ConsentEvent.member == member_id)
+        await Member.delete().where(Member.id == member_id)

@@ -1,0 +1,192 @@
+"""Rendering pages: gather async data, then render the site's Jinja template.
+
+Litestar renders templates synchronously, so everything a template may need
+that comes from plugins or the database (slot fragments, navigation,
+consent state) is collected first, per request, then the template is
+rendered in the site's environment.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from litestar import Response
+from litestar.enums import MediaType
+from litestar.utils.scope.state import ScopeState
+from markupsafe import Markup, escape
+
+from core.consent import ConsentState, current_state
+from core.i18n import load_translations
+from core.ui import Asset, Fragment, NavItem, PageContext
+
+if TYPE_CHECKING:
+    from babel.support import Translations
+    from litestar import Request
+
+    from core.runtime import Runtime
+    from core.sites import Site
+    from core.tables import Member
+
+__all__ = ["FLASH_COOKIE", "consent_of", "flash", "gettext_for", "page_context", "render", "render_string"]
+
+log = logging.getLogger("entraide.render")
+FLASH_COOKIE = "entraide_flash"
+
+
+def runtime(request: Request[Any, Any, Any]) -> Runtime:
+    return request.app.state.entraide  # type: ignore[no-any-return]
+
+
+def gettext_for(request: Request[Any, Any, Any]) -> Translations:
+    """Translations for the request's edition language."""
+    site: Site = request.state.site
+    return load_translations(site.locale, runtime(request).templates.locale_dirs)
+
+
+async def consent_of(request: Request[Any, Any, Any]) -> ConsentState:
+    """The viewer's consent state, loaded once per request."""
+    state = request.scope["state"]
+    if "consent" not in state:
+        member: Member | None = state.get("member")
+        state["consent"] = await current_state(member.id) if member else ConsentState.empty()
+    return state["consent"]  # type: ignore[no-any-return]
+
+
+async def page_context(request: Request[Any, Any, Any]) -> PageContext:
+    state = request.scope["state"]
+    return PageContext(
+        request=request,
+        site=state["site"],
+        member=state.get("member"),
+        consent=await consent_of(request),
+        locale=state["site"].locale,
+    )
+
+
+async def _fragments(rt: Runtime, ctx: PageContext, enabled: frozenset[str], slot: str) -> list[tuple[str, Fragment]]:
+    found = []
+    for slug, fragments in await rt.call_isolated("provide_fragments", enabled, slot=slot, ctx=ctx):
+        found.extend((slug, f) for f in fragments)
+    return sorted(found, key=lambda pair: (pair[1].order, pair[0]))
+
+
+def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any]) -> str:
+    try:
+        if fragment.template:
+            html = env.get_template(fragment.template).render({**base, **fragment.context})
+        else:
+            html = str(fragment.html or "")
+    except Exception as exc:  # noqa: BLE001 - one failing fragment must not break the page
+        log.exception("fragment of plugin %s failed to render", slug)
+        rt.degraded[slug] = f"fragment: {exc.__class__.__name__}: {exc}"
+        return ""
+    if fragment.sponsored:
+        label = escape(base["_"]("Sponsored"))
+        sponsor = escape(fragment.sponsor or "")
+        return (
+            f'<aside class="sponsored" data-plugin="{slug}" aria-label="{label}">'
+            f'<p class="sponsored-label">{label} · {sponsor}</p>{html}</aside>'
+        )
+    return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
+
+
+def render_string(request: Request[Any, Any, Any], template: str, context: dict[str, Any]) -> str:
+    """Render synchronously with an already prepared context (no slots)."""
+    site: Site = request.state.site
+    env = runtime(request).templates.env(site.theme, site.locale)
+    return env.get_template(template).render(context)
+
+
+async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dict[str, Any]:
+    rt = runtime(request)
+    state = request.scope["state"]
+    enabled: frozenset[str] = state["enabled"]
+    translations = gettext_for(request)
+    csrf = ScopeState.from_scope(request.scope).csrf_token
+    csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
+    nav: list[NavItem] = []
+    for _, items in await rt.call_isolated("provide_nav_items", enabled, ctx=ctx):
+        nav.extend(i for i in items if ctx.member or not i.members_only)
+    assets: list[tuple[str, Asset]] = []
+    for slug, items in await rt.call_isolated("provide_assets", enabled, ctx=ctx):
+        assets.extend((slug, a) for a in items)
+    extra: dict[str, Any] = {}
+    for _, values in await rt.call_isolated("provide_template_context", enabled, ctx=ctx):
+        extra.update(values)
+    flash_raw = request.cookies.get(FLASH_COOKIE)
+    member = ctx.member
+    return {
+        **extra,
+        "request": request,
+        "site": ctx.site,
+        "lang": ctx.locale,
+        "member": member,
+        "is_operator": rt.allowed(member, "core.admin"),
+        "consent": ctx.consent,
+        "enabled_plugins": enabled,
+        "nav_items": sorted(nav, key=lambda i: (i.order, i.href)),
+        "assets": assets,
+        "csrf_token": csrf_token,
+        "csrf_input": Markup(f'<input type="hidden" name="_csrf_token" value="{escape(csrf_token)}">'),
+        "url_for": request.app.route_reverse,
+        "flash": unquote(flash_raw)[:300] if flash_raw else None,
+        "demo": rt.settings.demo,
+        "edition_links": _edition_links(rt, request),
+        "_": translations.gettext,
+        "gettext": translations.gettext,
+        "ngettext": translations.ngettext,
+    }
+
+
+def _edition_links(rt: Runtime, request: Request[Any, Any, Any]) -> list[tuple[str, str]]:
+    """Links to every edition, keeping the port the viewer uses (dev: 8000)."""
+    port = request.url.port
+    suffix = f":{port}" if port and port not in (80, 443) else ""
+    links = []
+    for site in rt.sites:
+        host = next((h for h in site.hosts if "localhost" not in h and not h[:1].isdigit()), f"{site.code}.localhost")
+        links.append((site.code, f"{request.url.scheme}://{host}{suffix}/"))
+    return links
+
+
+async def render(
+    request: Request[Any, Any, Any],
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response[str]:
+    """Render ``template`` for this request's site, with slots filled.
+
+    Args:
+        request: The current request.
+        template: Template name, e.g. "healthbox/pages/dashboard.html".
+        context: Page variables.
+        status: HTTP status (re-rendered forms with errors use 400).
+        headers: Extra response headers.
+    """
+    rt = runtime(request)
+    site: Site = request.state.site
+    env = rt.templates.env(site.theme, site.locale)
+    ctx = await page_context(request)
+    base = await base_context(request, ctx)
+    enabled: frozenset[str] = request.state.enabled
+    rendered: dict[str, Markup] = {}
+    for slot_name in rt.templates.slots_of(env, site.theme, site.locale, template):
+        pieces = [_render_fragment(rt, env, s, f, base) for s, f in await _fragments(rt, ctx, enabled, slot_name)]
+        rendered[slot_name] = Markup("".join(pieces))
+    base["slot"] = lambda name: rendered.get(name, Markup(""))
+    html = env.get_template(template).render({**base, **(context or {})})
+    response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
+    if request.cookies.get(FLASH_COOKIE):
+        response.delete_cookie(FLASH_COOKIE)
+    return response
+
+
+def flash(response: Response[Any], message: str) -> Response[Any]:
+    """Attach a one-time message shown on the next page."""
+    response.set_cookie(FLASH_COOKIE, quote(message[:300]), max_age=60, httponly=True, samesite="lax")
+    return response

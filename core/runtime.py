@@ -1,0 +1,138 @@
+"""The per-application runtime: registry, sites, enablement, templates.
+
+One :class:`Runtime` lives in ``app.state.entraide``; nothing is global, so
+tests can build many apps with different plugin sets in one process.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.consent import CORE_PURPOSES, Purpose
+from core.enablement import Enablement
+from core.hookspecs import SITE_HOOKS
+from core.i18n import catalog_dirs
+from core.permissions import CORE_PERMISSIONS, Permission, role_allows
+from core.plugins_registry import PluginRegistry
+from core.sites import Site, SiteMap
+from core.templating import TemplateFactory
+
+if TYPE_CHECKING:
+    from piccolo.engine.base import Engine
+
+    from core.events import Event
+    from core.settings import Settings
+    from core.tables import Member
+    from core.trackers import Tracker
+
+__all__ = ["Runtime"]
+
+log = logging.getLogger("entraide.plugins")
+
+CORE_DIR = Path(__file__).resolve().parent
+
+
+class Runtime:
+    """Everything a request needs that is built once per application."""
+
+    def __init__(self, settings: Settings, registry: PluginRegistry, sites: SiteMap, engine: Engine) -> None:  # type: ignore[type-arg]
+        self.settings = settings
+        self.registry = registry
+        self.sites = sites
+        self.engine = engine
+        metas = registry.metas
+        self.enablement = Enablement(
+            sites,
+            registry.installed,
+            restricted={s for s, m in metas.items() if m.restricted},
+            countries={s: m.countries for s, m in metas.items()},
+        )
+        self.degraded: dict[str, str] = {}
+        self.purposes = self._collect_purposes()
+        self.permissions = self._collect_permissions()
+        self.trackers: list[Tracker] = [t for _, ts in registry.collect("register_tracker_types") for t in ts]
+        package_dirs = [Path(registry.module(s).__file__ or "").parent for s in registry.installed]
+        plugin_templates = [d / "templates" for d in package_dirs if (d / "templates").is_dir()]
+        plugin_templates += [Path(p) for _, ps in registry.collect("register_template_dirs") for p in ps]
+        self.package_dirs = package_dirs
+        self.templates = TemplateFactory(plugin_templates, catalog_dirs([CORE_DIR, *package_dirs]), {})
+        self._check_legal_packs()
+
+    # -- declarations -----------------------------------------------------
+    def _collect_purposes(self) -> dict[str, Purpose]:
+        purposes = {p.name: p for p in CORE_PURPOSES}
+        for slug, declared in self.registry.collect("register_consent_purposes"):
+            for purpose in declared:
+                if not purpose.name.startswith(f"{slug}."):
+                    raise ValueError(f"plugin {slug}: consent purpose {purpose.name!r} must start with '{slug}.'")
+                purposes[purpose.name] = purpose
+        return dict(sorted(purposes.items(), key=lambda kv: (kv[1].order, kv[0])))
+
+    def _collect_permissions(self) -> dict[str, Permission]:
+        permissions = {p.name: p for p in CORE_PERMISSIONS}
+        for slug, declared in self.registry.collect("register_permissions"):
+            for permission in declared:
+                if not permission.name.startswith(f"{slug}."):
+                    raise ValueError(f"plugin {slug}: permission {permission.name!r} must start with '{slug}.'")
+                permissions[permission.name] = permission
+        return permissions
+
+    def _check_legal_packs(self) -> None:
+        for site in self.sites:
+            for purpose in self.purposes.values():
+                missing = [lang for lang in site.languages if lang not in purpose.texts and "en" not in purpose.texts]
+                if missing:
+                    raise ValueError(f"edition {site.code}: purpose {purpose.name} has no text in {missing}")
+
+    # -- site-scoped dispatch -----------------------------------------------
+    def site_impls(self, hook_name: str, enabled: frozenset[str]) -> list[Any]:
+        """Implementations of a site hook by plugins enabled on the site."""
+        assert hook_name in SITE_HOOKS, hook_name
+        impls = getattr(self.registry.pm.hook, hook_name).get_hookimpls()
+        return sorted((i for i in impls if i.plugin_name in enabled), key=lambda i: i.plugin_name)
+
+    async def call_isolated(self, hook_name: str, enabled: frozenset[str], **kwargs: Any) -> list[tuple[str, Any]]:
+        """Call a site hook per plugin; one that raises is logged and skipped.
+
+        Returns:
+            ``(slug, result)`` for every non-None result, by slug.
+        """
+        results = []
+        for impl in self.site_impls(hook_name, enabled):
+            try:
+                result = impl.function(**kwargs)
+                if inspect.isawaitable(result):
+                    result = await result
+            except Exception as exc:  # noqa: BLE001 - isolated policy
+                log.exception("plugin %s failed in %s", impl.plugin_name, hook_name)
+                self.degraded[impl.plugin_name] = f"{hook_name}: {exc.__class__.__name__}: {exc}"
+                continue
+            if result is not None:
+                results.append((impl.plugin_name, result))
+        return results
+
+    async def emit(self, event: Event) -> None:
+        """Deliver an event to plugins enabled on its site (isolated)."""
+        site = self.sites.get(event.site)
+        if site is None:
+            return
+        enabled = await self.enablement.enabled(site)
+        await self.call_isolated("handle_event", enabled, event=event)
+
+    def allowed(self, member: Member | None, permission: str, obj: Any = None, enabled: frozenset[str] | None = None) -> bool:
+        """Permission check: per-object hook first (strict), then role grants."""
+        if enabled:
+            for impl in self.site_impls("resolve_permission", enabled):
+                decided = impl.function(member=member, permission=permission, obj=obj)
+                if decided is not None:
+                    return bool(decided)
+        return role_allows(self.permissions, member, permission, obj)
+
+    def site(self, code: str) -> Site:
+        site = self.sites.get(code)
+        if site is None:
+            raise KeyError(code)
+        return site

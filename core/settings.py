@@ -1,0 +1,154 @@
+"""Settings from the environment, an optional ``.env`` and a TOML file.
+
+Precedence (highest first): environment variables (``ENTRAIDE_<NAME>`` and
+``DATABASE_URL`` / ``REDIS_URL``), ``.env`` in the working directory, the TOML
+file named by ``ENTRAIDE_CONFIG`` (default ``entraide.toml`` if present),
+then defaults. Invalid values raise :class:`SettingsError` naming the setting.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+from dotenv import dotenv_values
+
+__all__ = ["Settings", "SettingsError", "load_settings"]
+
+DEV_SECRET = "dev-insecure-secret-change-me-dev-insecure-secret-change-me"
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message names it."""
+
+
+class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Validated settings of one installation.
+
+    Attributes:
+        env: "dev" (default) or "prod"; prod refuses insecure settings.
+        debug: Show tracebacks in error pages (never in prod).
+        secret_key: Signs CSRF tokens; ≥ 50 characters in prod.
+        database_url: ``sqlite:///var/entraide.sqlite3`` or ``postgresql://…``.
+        redis_url: Optional, for multi-host deployments.
+        db_pool_size: PostgreSQL connections per worker (0: no pool).
+        data_dir: Where the SQLite file, uploads and the email outbox live.
+        default_site: Edition answering unknown hosts.
+        sites_file: TOML file describing the editions (bundled default).
+        https: Behind HTTPS: Secure cookies with the ``__Host-`` prefix, HSTS.
+        email_backend: "console", "file" or "smtp".
+        smtp_host, smtp_port, smtp_user, smtp_password, smtp_from: SMTP.
+        demo: Demo mode (shows ``/dev/outbox``).
+        plugins: Restrict loaded plugins to these slugs (None = all installed).
+        session_idle_minutes, session_absolute_hours: Session lifetimes.
+        login_max_failures, login_window_minutes: Login throttling.
+    """
+
+    env: Literal["dev", "prod"] = "dev"
+    debug: bool = False
+    secret_key: str = DEV_SECRET
+    database_url: str = "sqlite:///var/entraide.sqlite3"
+    redis_url: str | None = None
+    db_pool_size: int = 10
+    data_dir: str = "var"
+    default_site: str = "fr"
+    sites_file: str | None = None
+    https: bool = False
+    email_backend: Literal["console", "file", "smtp"] = "file"
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "Entraide <no-reply@entraide.localhost>"
+    demo: bool = False
+    plugins: list[str] | None = None
+    session_idle_minutes: int = 30
+    session_absolute_hours: int = 12
+    login_max_failures: int = 10
+    login_window_minutes: int = 15
+
+    def __post_init__(self) -> None:
+        if not (self.database_url.startswith("sqlite:///") or self.database_url.startswith("postgres")):
+            raise SettingsError(
+                f"DATABASE_URL: unsupported database {self.database_url.split(':')[0]!r}; "
+                "use sqlite:///path or postgresql://user:pass@host/db"
+            )
+        if self.env == "prod" and self.debug:
+            raise SettingsError("ENTRAIDE_DEBUG: debug must be off when ENTRAIDE_ENV=prod")
+        if self.session_idle_minutes <= 0 or self.session_absolute_hours <= 0:
+            raise SettingsError("ENTRAIDE_SESSION_IDLE_MINUTES / _ABSOLUTE_HOURS must be positive")
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite:///")
+
+
+_FIELDS = set(Settings.__struct_fields__)
+_LIST_FIELDS = {"plugins"}
+
+
+def _from_env(environ: dict[str, str | None]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, raw in environ.items():
+        if raw is None:
+            continue
+        if key in ("DATABASE_URL", "REDIS_URL"):
+            values[key.lower()] = raw
+        elif key.startswith("ENTRAIDE_") and key not in ("ENTRAIDE_CONFIG",):
+            name = key.removeprefix("ENTRAIDE_").lower()
+            if name not in _FIELDS:
+                raise SettingsError(f"{key}: unknown setting (known: {', '.join(sorted(_FIELDS))})")
+            values[name] = [p.strip() for p in raw.split(",") if p.strip()] if name in _LIST_FIELDS else raw
+    return values
+
+
+def load_settings(environ: dict[str, str] | None = None, *, cwd: Path | None = None, **overrides: Any) -> Settings:
+    """Build validated settings.
+
+    Args:
+        environ: Environment to read (default ``os.environ``).
+        cwd: Directory holding ``.env`` and ``entraide.toml``.
+        **overrides: Values that win over everything (tests, CLI flags).
+
+    Raises:
+        SettingsError: A value is invalid; the message names the setting.
+    """
+    environ = dict(os.environ if environ is None else environ)
+    cwd = cwd or Path.cwd()
+    values: dict[str, Any] = {}
+    config_file = Path(environ.get("ENTRAIDE_CONFIG") or cwd / "entraide.toml")
+    if config_file.is_file():
+        try:
+            values.update(tomllib.loads(config_file.read_text(encoding="utf-8")))
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{config_file}: invalid TOML: {exc}") from None
+    elif environ.get("ENTRAIDE_CONFIG"):
+        raise SettingsError(f"ENTRAIDE_CONFIG: file not found: {config_file}")
+    dotenv = cwd / ".env"
+    if dotenv.is_file():
+        values.update(_from_env(dict(dotenv_values(dotenv))))
+    values.update(_from_env(dict(environ)))
+    values.update(overrides)
+    unknown = set(values) - _FIELDS
+    if unknown:
+        raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    try:
+        return msgspec.convert(values, Settings, strict=False)
+    except msgspec.ValidationError as exc:
+        raise SettingsError(_explain(exc)) from None
+
+
+def _explain(exc: msgspec.ValidationError) -> str:
+    message = str(exc)
+    if "$." in message:
+        detail, _, where = message.rpartition(" - at `$.")
+        name = where.rstrip("`").split("[")[0]
+        return f"ENTRAIDE_{name.upper()}: {detail}"
+    return message

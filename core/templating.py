@@ -1,0 +1,95 @@
+"""One Jinja environment per site: theme chain, plugin templates, core.
+
+Built once per site and cached. Litestar renders synchronously, so async
+data (slot fragments, consent state) is gathered before rendering by
+:mod:`core.render`; templates only read it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta as jinja_meta
+
+from core.i18n import load_translations
+
+__all__ = ["THEMES_DIR", "TemplateFactory", "theme_chain"]
+
+THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
+CORE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_SLOT_RE = re.compile(r"""slot\(\s*["']([a-z0-9_.\-]+)["']""")
+
+
+def theme_chain(slug: str, themes_dir: Path = THEMES_DIR) -> list[Path]:
+    """Theme directories from the child to the root (``extends`` in theme.toml)."""
+    chain: list[Path] = []
+    seen: set[str] = set()
+    current: str | None = slug
+    while current:
+        if current in seen:
+            raise ValueError(f"theme inheritance loop at {current!r}")
+        seen.add(current)
+        directory = themes_dir / current
+        manifest = directory / "theme.toml"
+        if not manifest.is_file():
+            raise ValueError(f"theme {current!r} not found (no {manifest})")
+        chain.append(directory)
+        current = tomllib.loads(manifest.read_text(encoding="utf-8")).get("extends")
+    return chain
+
+
+class TemplateFactory:
+    """Builds and caches Jinja environments keyed by (theme, locale)."""
+
+    def __init__(self, plugin_template_dirs: list[Path], locale_dirs: tuple[Path, ...], globals_: dict[str, Any]) -> None:
+        self.plugin_template_dirs = plugin_template_dirs
+        self.locale_dirs = locale_dirs
+        self.globals = globals_
+        self._envs: dict[tuple[str, str], jinja2.Environment] = {}
+        self._slots: dict[tuple[str, str, str], frozenset[str]] = {}
+
+    def env(self, theme: str, locale: str) -> jinja2.Environment:
+        key = (theme, locale)
+        env = self._envs.get(key)
+        if env is None:
+            env = self._envs[key] = self._build(theme, locale)
+        return env
+
+    def _build(self, theme: str, locale: str) -> jinja2.Environment:
+        dirs = [d / "templates" for d in theme_chain(theme)] + self.plugin_template_dirs + [CORE_TEMPLATES]
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+            autoescape=True,
+            extensions=["jinja2.ext.i18n"],
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.install_gettext_translations(load_translations(locale, self.locale_dirs), newstyle=True)  # type: ignore[attr-defined]
+        env.globals.update(self.globals)
+        env.globals["theme"] = theme
+        return env
+
+    def slots_of(self, env: jinja2.Environment, theme: str, locale: str, name: str) -> frozenset[str]:
+        """Slot names a template and everything it extends/includes may render."""
+        key = (theme, locale, name)
+        found = self._slots.get(key)
+        if found is None:
+            found = self._slots[key] = frozenset(self._scan(env, name, set()))
+        return found
+
+    def _scan(self, env: jinja2.Environment, name: str, seen: set[str]) -> set[str]:
+        if name in seen:
+            return set()
+        seen.add(name)
+        assert env.loader is not None
+        source, _, _ = env.loader.get_source(env, name)
+        slots = set(_SLOT_RE.findall(source))
+        for ref in jinja_meta.find_referenced_templates(env.parse(source)):
+            if ref:
+                slots |= self._scan(env, ref, seen)
+        return slots

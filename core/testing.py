@@ -1,0 +1,219 @@
+"""Pytest fixtures for core and plugin tests (``pytest_plugins = ["core.testing"]``).
+
+Each test gets a real database: on SQLite a copy of a file migrated once per
+session; on PostgreSQL (``DATABASE_URL=postgresql://…``) the session's
+database, emptied before each test. Apps are built with chosen plugins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from core.app import create_app, piccolo_app_modules
+from core.demo_types import DEMO_PASSWORD
+from core.settings import Settings, load_settings
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "csrf_token",
+    "login",
+    "make_member",
+    "post_form",
+]
+
+PG_URL = os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
+
+
+def _run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+async def _migrate_app(app: Litestar) -> None:
+    from core.migrate import migrate
+
+    rt = app.state.entraide
+    await migrate(rt.engine, piccolo_app_modules(rt.registry))
+
+
+async def _with_pool(app: Litestar, coro: Any) -> Any:
+    """Tests run without a PostgreSQL pool (db_pool_size=0): each query connects,
+    so the same app works from the test client's loop and from ``asyncio.run``."""
+    return await coro
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """URL of a database with every installed plugin's migrations applied."""
+    if PG_URL:
+        app = create_app(_settings(PG_URL, tmp_path_factory.mktemp("data")))
+        _run(_with_pool(app, _migrate_app(app)))
+        return PG_URL
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    app = create_app(_settings(f"sqlite:///{path}", tmp_path_factory.mktemp("data")))
+    _run(_migrate_app(app))
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return f"sqlite:///{path}"
+
+
+def _settings(url: str, data_dir: Path, **overrides: Any) -> Settings:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
+    values: dict[str, Any] = {"database_url": url, "data_dir": str(data_dir), "email_backend": "file", "demo": True, "db_pool_size": 0}
+    values.update(overrides)
+    return load_settings(env, cwd=data_dir, **values)
+
+
+async def _truncate_all(app: Litestar) -> None:
+    rt = app.state.entraide
+    rows = await rt.engine.run_ddl(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration'"
+    )
+    names = ", ".join(f'"{r["tablename"]}"' for r in rows)
+    if names:
+        await rt.engine.run_ddl(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture
+def database_url(migrated_database: str, tmp_path: Path) -> str:
+    """A fresh, migrated database for this test."""
+    if PG_URL:
+        return migrated_database
+    target = tmp_path / "db.sqlite3"
+    shutil.copyfile(migrated_database.removeprefix("sqlite:///"), target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def make_app(database_url: str, tmp_path: Path) -> Callable[..., Litestar]:
+    """Build an app on this test's database: ``make_app(plugins=[...], **settings)``."""
+    emptied = False
+
+    def factory(plugins: list[str] | None = None, extra_plugins: list[ModuleType] | None = None, **overrides: Any) -> Litestar:
+        nonlocal emptied
+        data_dir = tmp_path / "data"
+        data_dir.mkdir(exist_ok=True)
+        app = create_app(_settings(database_url, data_dir, **overrides), plugins=plugins, extra_plugins=extra_plugins)
+        if PG_URL and not emptied:
+            _run(_with_pool(app, _truncate_all(app)))
+            emptied = True
+        return app
+
+    return factory
+
+
+@pytest.fixture
+def app(make_app: Callable[..., Litestar]) -> Litestar:
+    """An app with every installed plugin."""
+    return make_app()
+
+
+@pytest.fixture
+def client_for(app: Litestar) -> Iterator[Callable[..., TestClient[Any]]]:
+    """``client_for("uk")`` gives a client on ``uk.localhost`` (default app)."""
+    with contextlib.ExitStack() as stack:
+
+        def factory(site: str = "fr", target: Litestar | None = None) -> TestClient[Any]:
+            return stack.enter_context(TestClient(target or app, base_url=f"http://{site}.localhost"))
+
+        yield factory
+
+
+@pytest.fixture
+def client(client_for: Callable[..., TestClient[Any]]) -> TestClient[Any]:
+    """A client on the French (default) edition."""
+    return client_for("fr")
+
+
+def csrf_token(client: TestClient[Any]) -> str:
+    """The CSRF token, fetching a page first if the cookie is not set yet."""
+    token = client.cookies.get("csrftoken")
+    if not token:
+        client.get("/login")
+        token = client.cookies.get("csrftoken")
+    assert token, "no csrftoken cookie"
+    return str(token)
+
+
+def post_form(client: TestClient[Any], url: str, data: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+    """POST a form with the CSRF token, like a browser would."""
+    payload = {"_csrf_token": csrf_token(client), **(data or {})}
+    return client.post(url, data=payload, follow_redirects=False, **kwargs)
+
+
+def login(client: TestClient[Any], email: str, password: str = DEMO_PASSWORD) -> Any:
+    response = post_form(client, "/login", {"email": email, "password": password})
+    assert response.status_code == 303, f"login failed: {response.status_code} {response.text[:300]}"
+    return response
+
+
+def make_member(
+    app: Litestar,
+    *,
+    email: str = "alice@example.org",
+    pseudonym: str = "Alice",
+    site: str = "fr",
+    role: str = "member",
+    consents: tuple[str, ...] = ("core.terms", "core.health_data"),
+    birth_year: int = 1980,
+) -> int:
+    """Create a member directly (fast path, password ``DEMO_PASSWORD``)."""
+    from core import consent
+    from core.identity.passwords import hash_password
+    from core.identity.validation import normalise_pseudonym
+    from core.tables import Member
+
+    rt = app.state.entraide
+
+    async def create() -> int:
+        member = Member(
+            email=email,
+            email_verified=True,
+            pseudonym=pseudonym,
+            pseudonym_key=normalise_pseudonym(pseudonym),
+            password_hash=_demo_hash(),
+            birth_year=birth_year,
+            site=site,
+            role=role,
+            created_at=datetime.now(UTC),
+        )
+        await member.save()
+        for name in consents:
+            await consent.record(member.id, rt.purposes[name], "grant", site=rt.site(site), language="fr", channel="test")
+        return int(member.id)
+
+    return int(_run(_with_pool(app, create())))
+
+
+_HASH: dict[str, str] = {}
+
+
+def _demo_hash() -> str:
+    from core.identity.passwords import hash_password
+
+    if "h" not in _HASH:
+        _HASH["h"] = hash_password(DEMO_PASSWORD)
+    return _HASH["h"]
+
+
+def run_async(app: Litestar, coro: Any) -> Any:
+    """Run a coroutine against the app's database outside a request."""
+    return _run(_with_pool(app, coro))
+
+
+def text_of(html: str) -> str:
+    """Visible text of an HTML page (tags removed, whitespace folded)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()

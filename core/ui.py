@@ -1,0 +1,80 @@
+"""UI building blocks plugins return from site hooks.
+
+Slots are documented in ``docs/slots.md``; templates call ``{{ slot("name") }}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from litestar import Request
+
+    from core.consent import ConsentState
+    from core.sites import Site
+    from core.tables import Member
+
+__all__ = ["SLOTS", "Asset", "Fragment", "NavItem", "PageContext"]
+
+#: Every slot core templates expose, with what belongs there.
+SLOTS: dict[str, str] = {
+    "layout.head": "Extra <link>/<meta> tags in every page's <head> (no inline script).",
+    "layout.banner": "Site-wide notices above the page content (e.g. maintenance, sponsored banner).",
+    "layout.footer": "Links and notes in the footer of every page.",
+    "home.main": "Cards on the home page of a logged-in member (e.g. Health Box summary).",
+    "home.aside": "Side column of the home page (suggestions, sponsored content).",
+    "home.public": "Blocks on the home page for visitors who are not logged in.",
+    "me.sidebar": "Links in the account settings sidebar (/me).",
+    "me.privacy": "Per-plugin privacy notes on /me/consents (what each feature stores).",
+    "admin.dashboard": "Cards on the operator console home (/admin/).",
+}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a site hook knows about the render it contributes to."""
+
+    request: Request[Any, Any, Any]
+    site: Site
+    member: Member | None
+    consent: ConsentState
+    locale: str
+
+    def allows(self, purpose: str) -> bool:
+        """Whether the viewer has granted ``purpose`` (False when anonymous)."""
+        return self.member is not None and self.consent.has(purpose)
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of HTML for one slot.
+
+    Give either ``template`` (rendered with ``context`` in the site's Jinja
+    environment) or ``html`` (already escaped/safe markup).
+    """
+
+    order: int = 100
+    template: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    html: str | None = None
+    sponsored: bool = False
+    sponsor: str | None = None
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """An entry in the main navigation (``label`` is a translated string)."""
+
+    label: str
+    href: str
+    order: int = 100
+    members_only: bool = False
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A stylesheet or script served from a plugin's static folder."""
+
+    path: str
+    kind: str = "css"

@@ -1,0 +1,52 @@
+"""Operator console: per-edition plugin toggles take effect at once, audited."""
+
+from __future__ import annotations
+
+from fixture_plugins import greeter
+
+from core.tables import AuditEntry
+from core.testing import login, make_member, post_form, run_async
+
+
+def test_console_is_404_for_visitors_and_members(client, app):
+    assert client.get("/admin/").status_code in (303, 404)
+    make_member(app, email="alice@example.org")
+    login(client, "alice@example.org")
+    assert client.get("/admin/").status_code == 404
+
+
+def test_operator_toggles_plugin_per_edition(make_app, client_for):
+    app = make_app(extra_plugins=[greeter])
+    make_member(app, email="ops@example.org", pseudonym="Ops", role="operator")
+    ops = client_for("fr", app)
+    uk = client_for("uk", app)
+    login(ops, "ops@example.org")
+    assert ops.get("/greeter/").status_code == 200
+    page = ops.get("/admin/sites/fr")
+    assert 'id="plugin-greeter"' in page.text
+    response = post_form(ops, "/admin/sites/fr/plugins/greeter", {"enabled": "0"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and 'data-state="disabled"' in response.text
+    assert ops.get("/greeter/").status_code == 404
+    assert "/greeter/" not in ops.get("/").text  # nav item gone too
+    assert uk.get("/greeter/").status_code == 200  # other edition unaffected
+    post_form(ops, "/admin/sites/fr/plugins/greeter", {"enabled": "1"})
+    assert ops.get("/greeter/").status_code == 200
+    audit = run_async(app, AuditEntry.select().order_by(AuditEntry.id))
+    assert [(a["action"], a["site"], a["target"], a["actor"]) for a in audit] == [
+        ("plugin.disabled", "fr", "greeter", "Ops"),
+        ("plugin.enabled", "fr", "greeter", "Ops"),
+    ]
+    log = ops.get("/admin/audit")
+    assert "plugin.disabled" in log.text
+
+
+def test_toggle_seen_by_another_worker_without_restart(make_app, client_for):
+    first = make_app(extra_plugins=[greeter])
+    second = make_app(extra_plugins=[greeter])  # a second worker on the same database
+    make_member(first, email="ops@example.org", pseudonym="Ops", role="operator")
+    ops = client_for("fr", first)
+    other = client_for("fr", second)
+    assert other.get("/greeter/").status_code == 200
+    login(ops, "ops@example.org")
+    post_form(ops, "/admin/sites/fr/plugins/greeter", {"enabled": "0"})
+    assert other.get("/greeter/").status_code == 404

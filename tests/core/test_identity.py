@@ -1,0 +1,188 @@
+"""Sign-up, login, sessions, throttling, verification and reset, as a visitor sees them."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from PIL import Image
+
+from core.testing import csrf_token, login, make_member, post_form, run_async, text_of
+
+GOOD = {
+    "pseudonym": "Maelle",
+    "email": "maelle@example.org",
+    "password": "correct horse battery staple",
+    "birth_year": "1990",
+    "avatar_choice": "2",
+    "consent_core.terms": "yes",
+    "consent_core.health_data": "yes",
+}
+
+
+def signup(client, **changes):
+    data = {**GOOD, **changes}
+    data = {k: v for k, v in data.items() if v is not None}
+    return post_form(client, "/signup", data)
+
+
+def test_signup_page_is_french_with_unticked_consents(client):
+    page = client.get("/signup")
+    assert page.status_code == 200
+    assert '<html lang="fr">' in page.text
+    assert "Créer un compte" in page.text or "Create an account" in page.text
+    boxes = re.findall(r'<input type="checkbox" id="f-consent_[^>]*>', page.text)
+    assert len(boxes) == 3
+    assert all("checked" not in box for box in boxes)
+
+
+def test_signup_creates_account_logs_in_and_sends_verification(client, app):
+    response = signup(client)
+    assert response.status_code == 303
+    me = client.get("/me")
+    assert me.status_code == 200
+    assert "Maelle" in me.text
+    from core.tables import OutboxEmail
+
+    emails = run_async(app, OutboxEmail.select().where(OutboxEmail.to_email == "maelle@example.org"))
+    assert len(emails) == 1
+    link = re.search(r"http://fr\.localhost/verify/(\S+)", emails[0]["body"])
+    assert link
+    verified = client.get(f"/verify/{link.group(1)}", follow_redirects=True)
+    assert verified.status_code == 200
+    assert "badge-on" in verified.text
+    again = client.get(f"/verify/{link.group(1)}")
+    assert again.status_code == 400
+
+
+def test_signup_refuses_bad_input_and_writes_nothing(client, app):
+    cases = {
+        "password": {"password": "short"},
+        "pseudonym": {"pseudonym": "bob@example.org"},
+        "birth_year": {"birth_year": "2020"},
+        "email": {"email": "not-an-email"},
+        "consent_core.terms": {"consent_core.terms": None},
+    }
+    from core.tables import Member
+
+    for field_name, change in cases.items():
+        response = signup(client, **change)
+        assert response.status_code == 400, field_name
+        assert f'id="f-{field_name}-error"' in response.text or f"f-{field_name}" in response.text
+    assert run_async(app, Member.count()) == 0
+
+
+def test_signup_refuses_common_password(client):
+    response = signup(client, password="passwordpassword")
+    assert response.status_code == 400
+    assert "f-password-error" in response.text
+
+
+def test_signup_refuses_duplicate_pseudonym_case_insensitively(client, app):
+    make_member(app, email="first@example.org", pseudonym="Maelle")
+    response = signup(client, pseudonym="MAELLE")
+    assert response.status_code == 400
+    assert "f-pseudonym-error" in response.text
+
+
+def test_minimum_age_follows_the_edition(client_for, app):
+    from datetime import date
+
+    year = str(date.today().year - 14)
+    fr = signup(client_for("fr"), birth_year=year)
+    assert fr.status_code == 400 and "f-birth_year-error" in fr.text  # France: 15
+    uk = signup(client_for("uk"), birth_year=year, email="teen@example.org", pseudonym="Teen")
+    assert uk.status_code == 303  # UK: 13
+
+
+def test_signup_with_uploaded_avatar_strips_metadata(client, app):
+    buf = io.BytesIO()
+    image = Image.new("RGB", (400, 300), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCameraMaker"
+    image.save(buf, "JPEG", exif=exif)
+    files = {"avatar_upload": ("me.jpg", buf.getvalue(), "image/jpeg")}
+    data = {"_csrf_token": csrf_token(client), **GOOD}
+    response = client.post("/signup", data=data, files=files, follow_redirects=False)
+    assert response.status_code == 303, response.text[:500]
+    from core.tables import Member
+
+    member_id = run_async(app, Member.select(Member.id).first())["id"]
+    avatar = client.get(f"/avatars/{member_id}")
+    assert avatar.headers["content-type"].startswith("image/")
+    assert b"SecretCameraMaker" not in avatar.content
+    assert avatar.headers["x-content-type-options"] == "nosniff"
+
+
+def test_signup_rejects_a_non_image_upload(client, app):
+    files = {"avatar_upload": ("evil.jpg", b"<html><script>alert(1)</script></html>", "image/jpeg")}
+    data = {"_csrf_token": csrf_token(client), **GOOD}
+    response = client.post("/signup", data=data, files=files, follow_redirects=False)
+    assert response.status_code == 400
+    from core.tables import Member
+
+    assert run_async(app, Member.count()) == 0
+
+
+def test_login_rotates_session_and_logout_kills_it(client, app):
+    make_member(app, email="alice@example.org")
+    client.cookies.set("entraide_sid", "attacker-chosen-value", domain="fr.localhost")
+    login(client, "alice@example.org")
+    new_sid = client.cookies.get("entraide_sid")
+    assert new_sid and new_sid != "attacker-chosen-value"
+    assert client.get("/me").status_code == 200
+    post_form(client, "/logout")
+    client.cookies.set("entraide_sid", new_sid, domain="fr.localhost")
+    assert client.get("/me", follow_redirects=False).status_code == 303
+
+
+def test_session_cookie_flags(client, app):
+    make_member(app, email="alice@example.org")
+    response = login(client, "alice@example.org")
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=lax" in cookie and "path=/" in cookie
+
+
+def test_wrong_password_then_throttled_with_429(client, app):
+    make_member(app, email="alice@example.org")
+    for _ in range(10):
+        response = post_form(client, "/login", {"email": "alice@example.org", "password": "wrong password!!"})
+        assert response.status_code == 400
+    blocked = post_form(client, "/login", {"email": "alice@example.org", "password": "entraide-demo-2026"})
+    assert blocked.status_code == 429
+    assert "Retry-After" in blocked.headers or "retry-after" in blocked.headers
+    assert "minutes" in text_of(blocked.text)
+
+
+def test_password_reset_flow_is_single_use(client, app):
+    make_member(app, email="alice@example.org")
+    response = post_form(client, "/password/reset", {"email": "alice@example.org"})
+    assert response.status_code == 200
+    unknown = post_form(client, "/password/reset", {"email": "nobody@example.org"})
+    assert text_of(unknown.text) == text_of(response.text).replace("alice@example.org", "nobody@example.org")
+    from core.tables import OutboxEmail
+
+    body = run_async(app, OutboxEmail.select().where(OutboxEmail.to_email == "alice@example.org"))[0]["body"]
+    token = re.search(r"/password/reset/(\S+)", body).group(1)
+    weak = post_form(client, f"/password/reset/{token}", {"password": "short"})
+    assert weak.status_code == 400
+    done = post_form(client, f"/password/reset/{token}", {"password": "a brand new long passphrase"})
+    assert done.status_code == 303
+    login(client, "alice@example.org", "a brand new long passphrase")
+    reused = post_form(client, f"/password/reset/{token}", {"password": "another long passphrase"})
+    assert reused.status_code == 400
+
+
+def test_email_is_never_shown_to_other_members(client_for, app):
+    make_member(app, email="alice@example.org", pseudonym="Alice")
+    make_member(app, email="bob@example.org", pseudonym="Bob")
+    bob = client_for("fr")
+    login(bob, "bob@example.org")
+    for path in ("/", "/me", "/me/consents"):
+        assert "alice@example.org" not in bob.get(path).text
+
+
+def test_outbox_only_in_demo_mode(make_app, client_for):
+    assert client_for("fr").get("/dev/outbox").status_code == 200
+    quiet = make_app(demo=False)
+    assert client_for("fr", quiet).get("/dev/outbox").status_code == 404

@@ -1,0 +1,56 @@
+"""Plugins: fragments in order, failures isolated, bad plugins skipped."""
+
+from __future__ import annotations
+
+from fixture_plugins import broken, future_core, greeter
+
+from core.testing import login, make_member
+
+
+def test_fragments_render_in_explicit_order_and_sponsored_is_labelled(make_app, client_for):
+    app = make_app(extra_plugins=[greeter])
+    page = client_for("fr", app).get("/").text
+    first, second, promo = page.index("greeting"), page.index("greeter-second"), page.index("promo")
+    assert first < second < promo
+    assert "Hello visitor from fr" in page
+    assert 'class="sponsored"' in page and "ACME Pharma" in page
+
+
+def test_failing_plugin_is_isolated_and_marked_degraded(make_app, client_for):
+    app = make_app(extra_plugins=[greeter, broken])
+    response = client_for("fr", app).get("/")
+    assert response.status_code == 200
+    assert "Hello visitor" in response.text
+    degraded = app.state.entraide.degraded
+    assert "broken" in degraded
+
+
+def test_incompatible_plugin_is_reported_and_skipped(make_app, client_for):
+    app = make_app(extra_plugins=[greeter, future_core])
+    reports = {r.slug: r for r in app.state.entraide.registry.reports}
+    assert not reports["future_core"].installed
+    assert "requires core >=9" in (reports["future_core"].error or "")
+    assert client_for("fr", app).get("/").status_code == 200
+
+
+def test_plugin_permission_by_role(make_app, client_for):
+    app = make_app(extra_plugins=[greeter])
+    make_member(app, email="alice@example.org")
+    make_member(app, email="mod@example.org", pseudonym="Moddy", role="moderator")
+    alice, mod = client_for("fr", app), client_for("uk", app)
+    login(alice, "alice@example.org")
+    login(mod, "mod@example.org")
+    assert alice.get("/greeter/secret").status_code == 404
+    assert mod.get("/greeter/secret").text == "the secret"
+
+
+def test_events_reach_enabled_plugins(make_app, client_for):
+    from core.testing import post_form
+
+    app = make_app(extra_plugins=[greeter])
+    make_member(app, email="alice@example.org")
+    client = client_for("fr", app)
+    login(client, "alice@example.org")
+    greeter.hooks.EVENTS.clear()
+    post_form(client, "/me/delete", {"password": "entraide-demo-2026"})
+    assert [e.name for e in greeter.hooks.EVENTS] == ["core.member.deleted"]

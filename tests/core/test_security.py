@@ -1,0 +1,48 @@
+"""Security headers everywhere, CSRF on unsafe methods, health probes."""
+
+from __future__ import annotations
+
+from core.testing import make_member, post_form
+
+
+def test_headers_on_pages_errors_and_json(client):
+    for path in ("/", "/login", "/signup", "/healthz", "/no-such-page"):
+        response = client.get(path, headers={"accept": "text/html"})
+        csp = response.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "same-origin"
+
+
+def test_pages_have_no_inline_script(client):
+    import re
+
+    for path in ("/", "/login", "/signup"):
+        scripts = re.findall(r"<script([^>]*)>(.*?)</script>", client.get(path).text, re.S)
+        assert scripts and all("src=" in attrs and body.strip() == "" for attrs, body in scripts)
+
+
+def test_post_without_csrf_token_is_refused(client, app):
+    make_member(app, email="alice@example.org")
+    response = client.post("/login", data={"email": "alice@example.org", "password": "entraide-demo-2026"})
+    assert response.status_code == 403
+    ok = post_form(client, "/login", {"email": "alice@example.org", "password": "entraide-demo-2026"})
+    assert ok.status_code == 303
+
+
+def test_healthz_readyz_and_openapi(client):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json()["database"] == "ok"
+    schema = client.get("/schema/openapi.json").json()
+    assert "/healthz" in schema["paths"] and "/readyz" in schema["paths"]
+
+
+def test_unknown_host_gets_default_edition(client_for):
+    page = client_for("nowhere").get("/")
+    assert '<html lang="fr">' in page.text
+
+
+def test_pages_answer_in_the_edition_language(client_for):
+    for code, lang in (("fr", "fr"), ("uk", "en"), ("de", "de"), ("qc", "fr")):
+        assert f'<html lang="{lang}">' in client_for(code).get("/").text

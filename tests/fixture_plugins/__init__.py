@@ -1,0 +1,1 @@
+"""Small plugins used by the test-suite (registered with ``extra_plugins``)."""

@@ -1,0 +1,11 @@
+// Entraide progressive enhancements. No inline scripts anywhere (CSP).
+// htmx reads its settings from <meta name="htmx-config">; the CSRF token is
+// sent by hx-headers on <body>. Nothing here is required for pages to work.
+document.addEventListener("htmx:responseError", function (event) {
+  var box = document.getElementById("live-errors");
+  if (box) {
+    box.textContent = event.detail.xhr.status === 403
+      ? box.dataset.forbidden
+      : box.dataset.generic;
+  }
+});
