@@ -27,9 +27,9 @@ from core.db import bind_tables, make_engine
 from core.guards import ConsentRequired, LoginRequired, opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
-from core.middleware import context_middleware, plugin_enabled_guard, populate_state, security_headers
+from core.middleware import context_middleware, plugin_enabled_guard, security_headers
 from core.plugins_registry import PluginRegistry, discover
-from core.render import render
+from core.render import render_sync
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
 from core.sites import load_sites
@@ -86,8 +86,7 @@ def _wants_html(request: Request[Any, Any, Any]) -> bool:
     return "text/html" in request.headers.get("accept", "") or bool(request.headers.get("hx-request"))
 
 
-async def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
-    await populate_state(request.scope)
+def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if isinstance(exc, LoginRequired):
         if _wants_html(request):
             return Redirect(f"/login?next={request.url.path}", status_code=303)
@@ -97,18 +96,22 @@ async def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Re
     if isinstance(exc, ConsentRequired):
         rt = request.app.state.entraide
         purpose = rt.purposes.get(exc.purpose)
-        text = purpose.text(request.state.site) if purpose else None
-        return await render(request, "core/pages/consent_required.html", {"purpose": purpose, "text": text}, status=403)
-    return await render(request, "core/pages/error.html", {"status": exc.status_code, "detail": exc.detail}, status=exc.status_code)
+        site = request.scope.get("state", {}).get("site") or rt.sites.resolve(request.headers.get("host"))
+        text = purpose.text(site) if purpose else None
+        return render_sync(request, "core/pages/consent_required.html", {"purpose": purpose, "text": text}, status=403)
+    headers = getattr(exc, "headers", None)
+    response = render_sync(request, "core/pages/error.html", {"status": exc.status_code, "detail": exc.detail}, status=exc.status_code)
+    if headers:
+        response.headers.update(headers)
+    return response
 
 
-async def _server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+def _server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     log.exception("unhandled error on %s", request.url.path, exc_info=exc)
     if not _wants_html(request):
         return Response({"status_code": 500, "detail": "Internal server error"}, status_code=500)
     try:
-        await populate_state(request.scope)
-        return await render(request, "core/pages/error.html", {"status": 500, "detail": ""}, status=500)
+        return render_sync(request, "core/pages/error.html", {"status": 500, "detail": ""}, status=500)
     except Exception:  # noqa: BLE001 - the error page itself failed: plain text
         return Response("Internal server error", status_code=500, media_type="text/plain")
 

@@ -224,7 +224,21 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser(extra: Sequence[Any] = ()) -> argparse.ArgumentParser:
+def _plugin_commands(settings: Settings) -> dict[str, Any]:
+    """Sub-commands added by installed plugins (``register_cli_commands``)."""
+    from core.plugins_registry import PluginRegistry, discover
+
+    registry = PluginRegistry(discover(settings.plugins))
+    commands = {}
+    for slug, declared in registry.collect("register_cli_commands"):
+        for command in declared:
+            if command.name in COMMANDS or command.name in commands:
+                raise CliError(f"plugin {slug}: command {command.name!r} already exists")
+            commands[command.name] = command
+    return commands
+
+
+def _parser(extra: dict[str, Any] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="entraide", description="Entraide health community framework.")
     parser.add_argument("--version", action="version", version=f"entraide {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -250,7 +264,7 @@ def _parser(extra: Sequence[Any] = ()) -> argparse.ArgumentParser:
     p.add_argument("--pseudonym")
     p.add_argument("--site", default="fr")
     sub.add_parser("check", help="deployment checks (secret, debug, HTTPS, …)")
-    for command in extra:
+    for command in (extra or {}).values():
         command.setup(sub.add_parser(command.name, help=command.help))
     return parser
 
@@ -271,8 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         settings = load_settings()
-        parser = _parser()
+        extra = _plugin_commands(settings)
+        parser = _parser(extra)
         args = parser.parse_args(argv)
+        if args.command in extra:
+            return int(extra[args.command].run(args))
         if args.command == "plugins" and args.action != "list" and not (args.slug and args.site):
             raise CliError(f"usage: entraide plugins {args.action} SLUG --site CODE")
         return COMMANDS[args.command](settings, args)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from core.sites import Site
     from core.tables import Member
 
-__all__ = ["FLASH_COOKIE", "consent_of", "flash", "gettext_for", "page_context", "render", "render_string"]
+__all__ = ["FLASH_COOKIE", "consent_of", "flash", "gettext_for", "page_context", "render", "render_sync"]
 
 log = logging.getLogger("entraide.render")
 FLASH_COOKIE = "entraide_flash"
@@ -72,7 +72,7 @@ async def _fragments(rt: Runtime, ctx: PageContext, enabled: frozenset[str], slo
     return sorted(found, key=lambda pair: (pair[1].order, pair[0]))
 
 
-def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any]) -> str:
+def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any], label: str) -> str:
     try:
         if fragment.template:
             html = env.get_template(fragment.template).render({**base, **fragment.context})
@@ -83,7 +83,7 @@ def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base:
         rt.degraded[slug] = f"fragment: {exc.__class__.__name__}: {exc}"
         return ""
     if fragment.sponsored:
-        label = escape(base["_"]("Sponsored"))
+        label = escape(label)
         sponsor = escape(fragment.sponsor or "")
         return (
             f'<aside class="sponsored" data-plugin="{slug}" aria-label="{label}">'
@@ -92,18 +92,44 @@ def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base:
     return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
 
 
-def render_string(request: Request[Any, Any, Any], template: str, context: dict[str, Any]) -> str:
-    """Render synchronously with an already prepared context (no slots)."""
-    site: Site = request.state.site
-    env = runtime(request).templates.env(site.theme, site.locale)
-    return env.get_template(template).render(context)
+def render_sync(request: Request[Any, Any, Any], template: str, context: dict[str, Any], *, status: int) -> Response[str]:
+    """Render without plugin hooks or database access (error pages).
+
+    Litestar exception handlers are synchronous and may run before the
+    request pipeline filled ``request.state`` (unknown routes), so this uses
+    only what can be known synchronously: the edition from the Host header
+    and the viewer if already loaded. Slots render empty.
+    """
+    rt = runtime(request)
+    state = request.scope.setdefault("state", {})
+    site: Site = state.get("site") or rt.sites.resolve(request.headers.get("host"))
+    env = rt.templates.env(site.theme, site.locale)
+    csrf = ScopeState.from_scope(request.scope).csrf_token
+    csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
+    member = state.get("member")
+    base = {
+        "request": request,
+        "site": site,
+        "lang": site.locale,
+        "member": member,
+        "is_operator": rt.allowed(member, "core.admin"),
+        "nav_items": [],
+        "assets": [],
+        "csrf_token": csrf_token,
+        "csrf_input": Markup(f'<input type="hidden" name="_csrf_token" value="{escape(csrf_token)}">'),
+        "flash": None,
+        "demo": rt.settings.demo,
+        "edition_links": _edition_links(rt, request),
+        "slot": lambda name: Markup(""),
+    }
+    html = env.get_template(template).render({**base, **context})
+    return Response(html, media_type=MediaType.HTML, status_code=status)
 
 
 async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dict[str, Any]:
     rt = runtime(request)
     state = request.scope["state"]
     enabled: frozenset[str] = state["enabled"]
-    translations = gettext_for(request)
     csrf = ScopeState.from_scope(request.scope).csrf_token
     csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
     nav: list[NavItem] = []
@@ -134,9 +160,6 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
         "flash": unquote(flash_raw)[:300] if flash_raw else None,
         "demo": rt.settings.demo,
         "edition_links": _edition_links(rt, request),
-        "_": translations.gettext,
-        "gettext": translations.gettext,
-        "ngettext": translations.ngettext,
     }
 
 
@@ -175,8 +198,9 @@ async def render(
     base = await base_context(request, ctx)
     enabled: frozenset[str] = request.state.enabled
     rendered: dict[str, Markup] = {}
+    label = gettext_for(request).gettext("Sponsored")
     for slot_name in rt.templates.slots_of(env, site.theme, site.locale, template):
-        pieces = [_render_fragment(rt, env, s, f, base) for s, f in await _fragments(rt, ctx, enabled, slot_name)]
+        pieces = [_render_fragment(rt, env, s, f, base, label) for s, f in await _fragments(rt, ctx, enabled, slot_name)]
         rendered[slot_name] = Markup("".join(pieces))
     base["slot"] = lambda name: rendered.get(name, Markup(""))
     html = env.get_template(template).render({**base, **(context or {})})

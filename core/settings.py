@@ -91,6 +91,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 
 _FIELDS = set(Settings.__struct_fields__)
+#: ENTRAIDE_* variables read elsewhere (config path, CLI input, test switches).
+NOT_SETTINGS = frozenset({"ENTRAIDE_CONFIG", "ENTRAIDE_OPERATOR_PASSWORD", "ENTRAIDE_REQUIRE_BROWSER"})
 _LIST_FIELDS = {"plugins"}
 
 
@@ -101,7 +103,7 @@ def _from_env(environ: dict[str, str | None]) -> dict[str, Any]:
             continue
         if key in ("DATABASE_URL", "REDIS_URL"):
             values[key.lower()] = raw
-        elif key.startswith("ENTRAIDE_") and key not in ("ENTRAIDE_CONFIG",):
+        elif key.startswith("ENTRAIDE_") and key not in NOT_SETTINGS:
             name = key.removeprefix("ENTRAIDE_").lower()
             if name not in _FIELDS:
                 raise SettingsError(f"{key}: unknown setting (known: {', '.join(sorted(_FIELDS))})")

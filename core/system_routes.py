@@ -8,6 +8,7 @@ from litestar import Request, Response, Router, get
 from litestar.exceptions import NotFoundException
 
 from core.identity.avatars import AVATAR_CHOICES, generated_avatar_svg
+from core.identity.images import AVATAR_MEDIA_TYPE
 from core.render import render, runtime
 from core.tables import Member
 
@@ -47,7 +48,7 @@ async def avatar(request: Request[Any, Any, Any], member_id: int) -> Response[by
     if row["avatar_file"]:
         path = runtime(request).settings.data_path / "avatars" / row["avatar_file"]
         if path.is_file():
-            return Response(path.read_bytes(), media_type="image/webp", headers=headers)
+            return Response(path.read_bytes(), media_type=AVATAR_MEDIA_TYPE, headers=headers)
     svg = generated_avatar_svg(f"member-{member_id}", choice=row["avatar_choice"])
     return Response(svg.encode(), media_type="image/svg+xml", headers=headers)
 

@@ -94,6 +94,7 @@ def database_url(migrated_database: str, tmp_path: Path) -> str:
         return migrated_database
     target = tmp_path / "db.sqlite3"
     shutil.copyfile(migrated_database.removeprefix("sqlite:///"), target)
+    target.chmod(0o600)
     return f"sqlite:///{target}"
 
 
@@ -127,7 +128,9 @@ def client_for(app: Litestar) -> Iterator[Callable[..., TestClient[Any]]]:
     with contextlib.ExitStack() as stack:
 
         def factory(site: str = "fr", target: Litestar | None = None) -> TestClient[Any]:
-            return stack.enter_context(TestClient(target or app, base_url=f"http://{site}.localhost"))
+            client = stack.enter_context(TestClient(target or app, base_url=f"http://{site}.localhost"))
+            client.headers["accept"] = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"  # like a browser
+            return client
 
         yield factory
 

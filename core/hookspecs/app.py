@@ -2,7 +2,9 @@
 
 All are global (called for every installed plugin, enabled or not) because
 routes, tables and templates exist installation-wide; per-site enablement
-hides them at request time.
+hides them at request time. A plugin's Piccolo app (tables + migrations) is
+found by convention in ``<package>.piccolo_app`` rather than by a hook, so
+that ``piccolo migrations new <slug> --auto`` sees the same registry.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from litestar import Litestar
-    from piccolo.conf.apps import AppConfig
 
     from core.cli_types import CliCommand
     from core.demo_types import DemoContext
@@ -25,7 +26,6 @@ __all__ = [
     "on_shutdown",
     "on_startup",
     "register_cli_commands",
-    "register_piccolo_apps",
     "register_routes",
     "register_template_dirs",
     "register_tracker_types",
@@ -44,18 +44,6 @@ def register_routes() -> list[Any]:
         Routers (conventionally one ``Router("/<slug>")``) or handlers. Core
         tags each with ``opt["plugin"] = <slug>`` so that a site on which the
         plugin is disabled answers 404.
-    """
-
-
-@hookspec
-def register_piccolo_apps() -> list[AppConfig]:
-    """Return the Piccolo app configs (tables + migrations) of this plugin.
-
-    Policy: collect, strict.
-    When: once, when the database layer is configured (app start, migrate).
-
-    Returns:
-        Usually one ``AppConfig`` whose ``app_name`` is the plugin slug.
     """
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageOps, UnidentifiedImageError, features
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError, features
 
 __all__ = [
     "AVATAR_MEDIA_TYPE",
@@ -34,6 +34,17 @@ AVATAR_SIZE = 256
 """Side in pixels of the square output; enough for 2x displays at 128 px."""
 
 _ACCEPTED = ("JPEG", "PNG", "WEBP")
+# EXIF orientation -> transpose that displays the image upright (as Pillow's
+# ImageOps.exif_transpose, applied here after shrinking to save memory).
+_ORIENT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 _WEBP = features.check("webp")
 
 AVATAR_MEDIA_TYPE = "image/webp" if _WEBP else "image/png"
@@ -57,7 +68,6 @@ _DECODE_ERRORS = (
     KeyError,
     TypeError,
     MemoryError,
-    Image.ImageError if hasattr(Image, "ImageError") else OSError,
 )
 
 
@@ -81,39 +91,59 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
     """
     try:
         image = Image.open(io.BytesIO(data), formats=_ACCEPTED)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageRejected("This picture has too many pixels.") from exc
     except _DECODE_ERRORS as exc:
         raise ImageRejected("Upload a JPEG, PNG or WebP picture.") from exc
     if image.format not in _ACCEPTED:
+        image.close()
         raise ImageRejected("Upload a JPEG, PNG or WebP picture.")
     width, height = image.size
     if width < 1 or height < 1 or width * height > max_pixels:
+        image.close()
         raise ImageRejected("This picture has too many pixels.")
     return image
 
 
-def _flatten(image: Image.Image) -> Image.Image:
-    """Return an RGB image, laying any transparency over white."""
-    has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La")
-    if has_alpha or "transparency" in image.info:
-        rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(background, rgba).convert("RGB")
+def _orientation(image: Image.Image) -> int:
+    """EXIF orientation (1-8) as stored by cameras; 1 when absent or invalid."""
+    value = image.getexif().get(ExifTags.Base.Orientation, 1)
+    return value if isinstance(value, int) and value in _ORIENT else 1
+
+
+def _small_rgb(image: Image.Image, size: int) -> Image.Image:
+    """Return an RGB copy no smaller than ``size``, transparency over white.
+
+    Shrinking by an integer factor first keeps every later full-size copy
+    (colour conversion, alpha compositing, rotation) off a 40 Mpx image.
+    """
+    has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
     if image.mode.startswith("I;16") or image.mode in ("I", "F"):
         # 16-bit and float greyscale: scale to 8 bits before colour conversion.
-        return image.point(lambda v: v / 256).convert("L").convert("RGB")
-    return image.convert("RGB")
+        image = image.point(lambda v: v / 256).convert("L")
+    target = "RGBA" if has_alpha else "RGB"
+    if image.mode != target:
+        image = image.convert(target)
+    factor = min(image.size) // size
+    if factor >= 2:  # reduce(1) would only copy
+        image = image.reduce(factor)
+    if has_alpha:
+        background = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, image).convert("RGB")
+    return image
 
 
 def _render(image: Image.Image, size: int) -> Image.Image:
-    """Decode fully, orient, flatten and crop; return a metadata-free copy."""
+    """Decode fully, shrink, flatten, orient and crop; return a metadata-free copy."""
     if image.format == "JPEG":
         # Let libjpeg decode at 1/2..1/8 scale: same checks, far less RAM.
         image.draft("RGB", (size, size))
+    orientation = _orientation(image)
     image.load()
-    oriented = ImageOps.exif_transpose(image)
-    square = ImageOps.fit(
-        _flatten(oriented), (size, size), method=Image.Resampling.LANCZOS
-    )
+    small = _small_rgb(image, size)
+    if orientation != 1:
+        small = small.transpose(_ORIENT[orientation])
+    square = ImageOps.fit(small, (size, size), method=Image.Resampling.LANCZOS)
     # A brand-new image has an empty ``info``: nothing can leak into the file.
     return Image.frombytes("RGB", square.size, square.tobytes())
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from core import consent
 from core.db import transaction
 from core.identity.avatars import AVATAR_CHOICES
-from core.identity.images import ImageRejected, process_avatar
+from core.identity.images import AVATAR_SUFFIX, ImageRejected, process_avatar
 from core.identity.passwords import check_password_policy, hash_password, needs_rehash, verify_password
 from core.identity.validation import (
     normalise_email,
@@ -105,7 +105,7 @@ async def signup(rt: Runtime, site: Site, form: SignupForm, *, channel: str = "w
         raise FormErrors(errors)
     avatar_name = None
     if avatar is not None:
-        avatar_name = f"{uuid.uuid4().hex}.webp"
+        avatar_name = f"{uuid.uuid4().hex}{AVATAR_SUFFIX}"
         directory = rt.settings.data_path / "avatars"
         directory.mkdir(parents=True, exist_ok=True)
         (directory / avatar_name).write_bytes(avatar)

@@ -73,7 +73,7 @@ def test_signup_refuses_bad_input_and_writes_nothing(client, app):
 
 
 def test_signup_refuses_common_password(client):
-    response = signup(client, password="passwordpassword")
+    response = signup(client, password="qwerty123456")
     assert response.status_code == 400
     assert "f-password-error" in response.text
 

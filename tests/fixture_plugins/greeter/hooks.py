@@ -48,3 +48,85 @@ def provide_fragments(slot: str, ctx: Any) -> list[Fragment] | None:
 @hookimpl
 async def handle_event(event: Event) -> None:
     EVENTS.append(event)
+
+
+# --- hooks exercised one by one in tests/core/test_hooks.py -----------------
+from pathlib import Path  # noqa: E402
+
+from core.api import Asset, CliCommand, DemoContext, Purpose, PurposeText  # noqa: E402
+
+STORE: dict[int, list[str]] = {}
+LIFECYCLE: list[str] = []
+
+
+@hookimpl
+def provide_template_context(ctx: Any) -> dict[str, Any]:
+    return {"greeter_motto": "Hello from the context hook"}
+
+
+@hookimpl
+def provide_assets(ctx: Any) -> list[Asset]:
+    return [Asset("greeter.css")]
+
+
+@hookimpl
+def resolve_permission(member: Any, permission: str, obj: Any) -> bool | None:
+    if permission == "greeter.read_secret" and obj == "shared-with-everyone":
+        return True
+    return None
+
+
+@hookimpl
+def register_template_dirs() -> list[Path]:
+    return [Path(__file__).parent / "extra_templates"]
+
+
+@hookimpl
+def register_consent_purposes() -> list[Purpose]:
+    return [
+        Purpose(
+            "greeter.newsletter",
+            texts={"en": PurposeText("Greeter newsletter", "Send me greetings. {controller}"), "fr": PurposeText("Lettre", "Salutations. {controller}")},
+            order=90,
+        )
+    ]
+
+
+@hookimpl
+async def export_personal_data(member_id: int) -> dict[str, Any] | None:
+    return {"greetings": [{"text": t} for t in STORE.get(member_id, [])]}
+
+
+@hookimpl
+async def erase_personal_data(member_id: int) -> None:
+    STORE.pop(member_id, None)
+
+
+@hookimpl
+async def on_startup(app: Any) -> None:
+    LIFECYCLE.append("startup")
+
+
+@hookimpl
+async def on_shutdown(app: Any) -> None:
+    LIFECYCLE.append("shutdown")
+
+
+@hookimpl
+async def seed_demo_data(ctx: DemoContext) -> None:
+    for member in ctx.members.values():
+        STORE.setdefault(member.id, []).append(f"welcome {member.pseudonym}")
+
+
+def _setup(parser: Any) -> None:
+    parser.add_argument("name")
+
+
+def _run(args: Any) -> int:
+    print(f"hello {args.name}")
+    return 0
+
+
+@hookimpl
+def register_cli_commands() -> list[CliCommand]:
+    return [CliCommand("greet", "say hello", _setup, _run)]

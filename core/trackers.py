@@ -1,0 +1,347 @@
+"""Declarative tracker API: what a Health Box tracker measures, scores and charts.
+
+Third-party tracker plugins import only this module (stdlib only, no framework
+imports), so a declaration stays a plain frozen value that the Health Box can
+validate, store, chart and export without knowing the tracker. Labels, help
+texts and messages are short English gettext msgids; translation happens at
+render time. Values are stored in each metric's base unit (a UCUM code in
+``Metric.unit``); ``DisplayUnit`` only converts what the user typed. Form
+parsing lives in :mod:`core.tracker_validation`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "DISCLAIMER",
+    "KEY_PATTERN",
+    "SLUG_PATTERN",
+    "Band",
+    "Cadence",
+    "ChartSpec",
+    "Check",
+    "Choice",
+    "Derived",
+    "DisplayUnit",
+    "FhirCategory",
+    "Issue",
+    "Message",
+    "Metric",
+    "MetricKind",
+    "QuestionItem",
+    "Questionnaire",
+    "Tracker",
+    "find_band",
+]
+
+DISCLAIMER = "This tool does not replace a consultation with a health professional."
+"""Shown with every result (reference §9); exposed on every result object."""
+
+SLUG_PATTERN = re.compile(r"[a-z][a-z0-9_]{1,30}")
+KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+MetricKind = Literal["decimal", "integer", "scale", "choice", "bool", "time", "datetime", "text"]
+Cadence = Literal["daily", "weekly"]
+FhirCategory = Literal["vital-signs", "survey", "activity", "social-history"]
+_UNIT_TEXT = {"/d": "per day", "mL": "ml", "kg/m2": "kg/m²"}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A user-facing text as a gettext msgid plus its placeholder values.
+
+    Kept apart so the UI translates the msgid first and formats afterwards;
+    ``str()`` gives the English text for logs and tests.
+    """
+
+    msgid: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, msgid: str, **params: Any) -> Message:
+        """Build a message from keyword placeholders."""
+        return cls(msgid, tuple(sorted(params.items())))
+
+    def render(self, gettext: Callable[[str], str] | None = None) -> str:
+        """Translate (when given a gettext function), then fill placeholders."""
+        text = gettext(self.msgid) if gettext else self.msgid
+        return text.format(**dict(self.params))
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A cross-field problem reported by a tracker check.
+
+    ``soft`` issues ask "are you sure?" instead of rejecting the entry.
+    """
+
+    key: str
+    message: Message
+    soft: bool = False
+
+
+Check = Callable[[Mapping[str, Any]], Iterable[Issue]]
+"""Cross-field validator: receives the parsed values, yields issues."""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One option of a choice metric or a questionnaire item (value = points)."""
+
+    value: str | int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayUnit:
+    """A unit people may type in, converted as ``base = typed × factor``.
+
+    Factors are exact definitions (1 lb = 0.45359237 kg, 1 in = 2.54 cm) and
+    are applied in decimal arithmetic so 154.3 lb does not pick up float noise.
+    """
+
+    code: str
+    label: str
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A labelled score or value range; bounds are inclusive unless flagged.
+
+    Continuous values use half-open bands (BMI ``18.5 <= bmi < 25``) by
+    setting ``high_inclusive=False``; integer scores use closed bands (0–2).
+    """
+
+    low: float | None
+    high: float | None
+    label: str
+    high_inclusive: bool = True
+    low_inclusive: bool = True
+
+    def contains(self, value: float) -> bool:
+        """Tell whether ``value`` falls inside this band."""
+        if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
+            return False
+        if self.high is None:
+            return True
+        return value <= self.high if self.high_inclusive else value < self.high
+
+
+def find_band(bands: Iterable[Band], value: float) -> Band | None:
+    """Return the first band containing ``value``, or None when none does."""
+    return next((band for band in bands if band.contains(value)), None)
+
+
+def _check_key(key: str, what: str) -> None:
+    if not KEY_PATTERN.fullmatch(key):
+        raise ValueError(f"{what} {key!r} must match ^[a-z][a-z0-9_]{{0,39}}$ (lower-case snake_case).")
+
+
+def _check_limits(key: str, *limits: float | None) -> None:
+    present = [value for value in limits if value is not None]
+    if present != sorted(present):
+        raise ValueError(f"Metric {key!r}: limits must satisfy hard_min <= soft_min <= soft_max <= hard_max.")
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One value a user enters, with its unit and two validation levels.
+
+    Hard limits reject impossible values; soft limits ask for confirmation
+    (kept with ``confirmed_outlier``), as the instrument reference requires.
+    ``noon_rollover`` lets a bare "HH:MM" for a datetime resolve 12:00–23:59
+    to the previous day (sleep-diary convention).
+    """
+
+    key: str
+    label: str
+    kind: MetricKind
+    unit: str | None = None
+    hard_min: float | None = None
+    hard_max: float | None = None
+    soft_min: float | None = None
+    soft_max: float | None = None
+    step: float | None = None
+    required: bool = False
+    loinc: str | None = None
+    choices: tuple[Choice, ...] = ()
+    help: str = ""
+    display_units: tuple[DisplayUnit, ...] = ()
+    multiple: bool = False
+    max_length: int | None = None
+    noon_rollover: bool = False
+    category: FhirCategory | None = None
+
+    def __post_init__(self) -> None:
+        _check_key(self.key, "Metric key")
+        if self.kind == "choice" and not self.choices:
+            raise ValueError(f"Metric {self.key!r}: a choice metric needs choices.")
+        if self.multiple and self.kind != "choice":
+            raise ValueError(f"Metric {self.key!r}: only choice metrics can be multiple.")
+        _check_limits(self.key, self.hard_min, self.soft_min, self.soft_max, self.hard_max)
+
+    @property
+    def unit_text(self) -> str:
+        """The unit as shown next to a number ("" for UCUM annotations like {score})."""
+        if self.unit is None or self.unit.startswith("{"):
+            return ""
+        return _UNIT_TEXT.get(self.unit, self.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A value computed from an entry, never typed by the user.
+
+    ``compute`` receives the parsed metric values merged with the derived
+    values declared before it and returns None when inputs are missing.
+    Limits work as for metrics (BMI < 10 means an entry error).
+    """
+
+    key: str
+    label: str
+    unit: str | None
+    compute: Callable[[Mapping[str, Any]], Any | None]
+    loinc: str | None = None
+    inputs: tuple[str, ...] = ()
+    hard_min: float | None = None
+    hard_max: float | None = None
+    soft_min: float | None = None
+    soft_max: float | None = None
+    bands: tuple[Band, ...] = ()
+    category: FhirCategory | None = None
+
+    def __post_init__(self) -> None:
+        _check_key(self.key, "Derived key")
+        _check_limits(self.key, self.hard_min, self.soft_min, self.soft_max, self.hard_max)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionItem:
+    """A questionnaire item; ``text`` is a gist msgid, not the official wording.
+
+    Official validated translations are supplied through the translation
+    catalogue, never machine-translated (reference, "Rules for every tracker").
+    """
+
+    key: str
+    text: str
+    choices: tuple[Choice, ...]
+    reversed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    """A scored instrument: all items required, raw answers kept, score recomputable.
+
+    ``enabled_by_default=False`` keeps licence-restricted instruments (PSS)
+    behind a feature flag; ``bands_note`` qualifies bands that are not the
+    authors' cut-offs.
+    """
+
+    key: str
+    title: str
+    items: tuple[QuestionItem, ...]
+    score: Callable[[Mapping[str, int]], float]
+    bands: tuple[Band, ...] = ()
+    recall_period_days: int = 0
+    min_interval_days: int = 0
+    licence_note: str = ""
+    reference: str = ""
+    validated: bool = True
+    enabled_by_default: bool = True
+    bands_note: str | None = None
+    derived: tuple[Derived, ...] = ()
+    version: str = "1"
+
+    def __post_init__(self) -> None:
+        _check_key(self.key, "Questionnaire key")
+        keys = [item.key for item in self.items]
+        if not keys or len(set(keys)) != len(keys):
+            raise ValueError(f"Questionnaire {self.key!r} needs items with unique keys.")
+
+    def band_for(self, score: float) -> Band | None:
+        """Return the band of ``score`` (None when the instrument has none)."""
+        return find_band(self.bands, score)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """How the tracker page charts its data (rendered server-side as SVG).
+
+    ``aggregate="week_sum"`` turns daily values into weekly bars, e.g. for the
+    WHO 150/300 moderate-equivalent minutes reference lines.
+    """
+
+    series: tuple[str, ...]
+    kind: Literal["line", "bar"] = "line"
+    y_label: str = ""
+    reference_lines: tuple[float, ...] = ()
+    reference_bands: tuple[Band, ...] = ()
+    aggregate: Literal["day", "week_sum", "week_mean"] = "day"
+    moving_average_days: int | None = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Tracker:
+    """A complete self-tracker declaration (validated on construction).
+
+    Errors in a declaration surface at import time with a clear ValueError,
+    not as a broken form in production.
+    """
+
+    slug: str
+    name: str
+    description: str
+    metrics: tuple[Metric, ...]
+    derived: tuple[Derived, ...] = ()
+    questionnaires: tuple[Questionnaire, ...] = ()
+    chart: ChartSpec | None = None
+    cadence: Cadence = "daily"
+    reminder: str | None = None
+    loinc_panel: str | None = None
+    not_validated_note: str | None = None
+    category: FhirCategory = "survey"
+    checks: tuple[Check, ...] = ()
+    references: tuple[str, ...] = ()
+    _index: dict[str, Metric | Derived] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not SLUG_PATTERN.fullmatch(self.slug):
+            raise ValueError(f"Tracker slug {self.slug!r} must match ^[a-z][a-z0-9_]{{1,30}}$.")
+        if not self.metrics:
+            raise ValueError(f"Tracker {self.slug!r} declares no metrics.")
+        for item in (*self.metrics, *self.derived):
+            if item.key in self._index:
+                raise ValueError(f"Tracker {self.slug!r}: duplicate key {item.key!r}.")
+            self._index[item.key] = item
+        wanted = [*(self.chart.series if self.chart else ()), *(k for d in self.derived for k in d.inputs)]
+        unknown = sorted(set(wanted) - set(self._index))
+        if unknown:
+            raise ValueError(f"Tracker {self.slug!r}: unknown keys {unknown} in chart or derived inputs.")
+        keys = [q.key for q in self.questionnaires]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"Tracker {self.slug!r}: duplicate questionnaire keys.")
+
+    def lookup(self, key: str) -> Metric | Derived:
+        """Return the metric or derived value declared under ``key`` (KeyError if none)."""
+        return self._index[key]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Metric keys then derived keys, in declaration order (stable export columns)."""
+        return tuple(self._index)
+
+    def questionnaire(self, key: str) -> Questionnaire:
+        """Return the questionnaire declared under ``key`` (KeyError if none)."""
+        for questionnaire in self.questionnaires:
+            if questionnaire.key == key:
+                return questionnaire
+        raise KeyError(key)

@@ -1,0 +1,88 @@
+"""The entraide command line, run as a user would (subprocess, real database)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def run(tmp_path, database_url):
+    def runner(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        base = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
+        base.update({"DATABASE_URL": database_url, "ENTRAIDE_DATA_DIR": str(tmp_path / "var")})
+        base.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "core.cli", *args], capture_output=True, text=True, env=base, cwd=tmp_path, timeout=120
+        )
+
+    return runner
+
+
+def test_sites_list_json(run):
+    result = run("sites", "list", "--json")
+    assert result.returncode == 0, result.stderr
+    sites = {s["code"]: s for s in json.loads(result.stdout)}
+    assert set(sites) == {"fr", "be", "ch", "qc", "ma", "dz", "tn", "uk", "de"}
+    assert sites["fr"]["default"] and "localhost" in sites["fr"]["hosts"]
+    assert (sites["fr"]["min_age"], sites["de"]["min_age"], sites["uk"]["min_age"], sites["qc"]["min_age"]) == (15, 16, 13, 14)
+    assert sites["uk"]["locale"] == "en" and sites["de"]["locale"] == "de"
+
+
+def test_plugins_enable_disable_and_list(run):
+    listing = json.loads(run("plugins", "list", "--site", "fr", "--json").stdout)
+    assert listing, "no plugin installed"
+    slug = listing[0]["slug"]
+    assert listing[0]["enabled"] is True and listing[0]["installed"] is True
+    assert run("plugins", "disable", slug, "--site", "fr").returncode == 0
+    after = {r["slug"]: r for r in json.loads(run("plugins", "list", "--site", "fr", "--json").stdout)}
+    assert after[slug]["enabled"] is False
+    other = {r["slug"]: r for r in json.loads(run("plugins", "list", "--site", "uk", "--json").stdout)}
+    assert other[slug]["enabled"] is True
+
+
+def test_unknown_slug_or_site_exit_2_with_one_line(run):
+    for args in (("plugins", "enable", "nope", "--site", "fr"), ("plugins", "list", "--site", "zz")):
+        result = run(*args)
+        assert result.returncode == 2
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "unknown" in result.stderr
+
+
+def test_invalid_setting_names_it_without_traceback(run):
+    result = run("sites", "list", env={"ENTRAIDE_SMTP_PORT": "not-a-number"})
+    assert result.returncode == 2
+    assert "ENTRAIDE_SMTP_PORT" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_fails_on_dev_defaults_and_passes_hardened(run, tmp_path):
+    assert run("check").returncode == 1
+    hardened = {
+        "ENTRAIDE_ENV": "prod",
+        "ENTRAIDE_SECRET_KEY": "k" * 20 + "abcdefghijklmnopqrstuvwxyz0123456789",
+        "ENTRAIDE_HTTPS": "true",
+        "ENTRAIDE_EMAIL_BACKEND": "smtp",
+    }
+    result = run("check", env=hardened)
+    assert result.returncode == 0, result.stdout
+    assert "0 error(s)" in result.stdout
+
+
+def test_migrate_is_idempotent(run):
+    assert run("migrate").returncode == 0
+    assert run("migrate").returncode == 0
+
+
+def test_createoperator(run):
+    env = {"ENTRAIDE_OPERATOR_PASSWORD": "a long operator passphrase"}
+    ok = run("createoperator", "--email", "boss@example.org", "--pseudonym", "Boss", env=env)
+    assert ok.returncode == 0, ok.stderr
+    dup = run("createoperator", "--email", "boss@example.org", "--pseudonym", "Boss2", env=env)
+    assert dup.returncode == 2 and "already" in dup.stderr
