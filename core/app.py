@@ -23,7 +23,7 @@ from piccolo.engine.postgres import PostgresEngine
 
 from core import __version__
 from core.admin.routes import router as admin_router
-from core.db import bind_tables, make_engine
+from core.db import DurableSQLiteEngine, bind_tables, make_engine
 from core.guards import ConsentRequired, LoginRequired, opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
@@ -148,6 +148,8 @@ def create_app(
             await result
         if isinstance(engine, PostgresEngine) and settings.db_pool_size:
             await engine.close_connection_pool()
+        if isinstance(engine, DurableSQLiteEngine):
+            await engine.close_idle()
 
     app = Litestar(
         route_handlers=[

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,23 @@ __all__ = ["DurableSQLiteEngine", "bind_tables", "make_engine", "transaction"]
 
 
 class DurableSQLiteEngine(SQLiteEngine):
-    """SQLite engine with per-connection pragmas for health and consent data.
+    """SQLite engine with durable pragmas and a small pool of open connections.
 
-    Piccolo opens one connection per query, so pragmas that are not stored in
-    the file (``synchronous``, ``foreign_keys``, busy timeout) must be set on
-    every connection. WAL is persistent and set once by :func:`make_engine`.
+    Piccolo opens a new connection (and thread) per query by default, which
+    dominates the cost of a page. Queries outside transactions here borrow
+    one of a few long-lived connections instead; each runs in autocommit
+    mode, so in WAL mode it always sees the latest committed data.
+    Per-connection pragmas (``synchronous=FULL`` for health and consent
+    data, ``foreign_keys``) are set once when a connection is opened.
+    Transactions keep using a dedicated connection each.
     """
+
+    POOL_SIZE = 4
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._idle: list[aiosqlite.Connection] = []
+        self._sync: sqlite3.Connection | None = None
 
     async def _prepare(self, connection: aiosqlite.Connection) -> None:
         await connection.execute("PRAGMA foreign_keys = 1")
@@ -40,6 +52,26 @@ class DurableSQLiteEngine(SQLiteEngine):
         await self._prepare(connection)
         return connection
 
+    async def _borrow(self) -> aiosqlite.Connection:
+        if self._idle:
+            return self._idle.pop()
+        from piccolo.engine.sqlite import dict_factory
+
+        pending = aiosqlite.connect(**self.connection_kwargs)
+        # Pooled connections outlive event loops (tests, CLI): their worker
+        # thread must not keep the process alive at exit.
+        pending._thread.daemon = True
+        connection = await pending
+        connection.row_factory = dict_factory  # type: ignore[assignment]
+        await self._prepare(connection)
+        return connection
+
+    async def _give_back(self, connection: aiosqlite.Connection) -> None:
+        if len(self._idle) < self.POOL_SIZE and connection.in_transaction is False:
+            self._idle.append(connection)
+        else:
+            await connection.close()
+
     async def _run_in_new_connection(
         self,
         query: str,
@@ -47,14 +79,33 @@ class DurableSQLiteEngine(SQLiteEngine):
         query_type: str = "generic",
         table: type[Table] | None = None,
     ) -> Any:
-        from piccolo.engine.sqlite import dict_factory
-
-        async with aiosqlite.connect(**self.connection_kwargs) as connection:
-            await self._prepare(connection)
-            connection.row_factory = dict_factory  # type: ignore[assignment]
+        connection = await self._borrow()
+        try:
             async with connection.execute(query, args or []) as cursor:
-                await connection.commit()
-                return await cursor.fetchall()
+                rows = await cursor.fetchall()
+            await connection.commit()
+        except BaseException:
+            await connection.close()
+            raise
+        await self._give_back(connection)
+        return rows
+
+    def read_scalar_sync(self, sql: str, params: tuple[Any, ...]) -> Any:
+        """One tiny read on a private sync connection, for per-request checks.
+
+        Reading one row costs microseconds in SQLite; hopping to a worker
+        thread costs far more, so the hot per-request version check reads
+        synchronously. Never use this for anything but single-row reads.
+        """
+        if self._sync is None:
+            self._sync = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        row = self._sync.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    async def close_idle(self) -> None:
+        """Close pooled connections (app shutdown, tests)."""
+        while self._idle:
+            await self._idle.pop().close()
 
 
 def make_engine(database_url: str) -> Engine:  # type: ignore[type-arg]
@@ -62,8 +113,6 @@ def make_engine(database_url: str) -> Engine:  # type: ignore[type-arg]
     if database_url.startswith("sqlite:///"):
         path = Path(database_url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        import sqlite3
-
         with contextlib.closing(sqlite3.connect(path)) as conn:
             conn.execute("PRAGMA journal_mode = WAL")
         os.chmod(path, 0o600)

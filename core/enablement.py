@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from core.db import transaction
+from core.db import DurableSQLiteEngine, transaction
 from core.sites import Site, SiteMap
 from core.tables import SitePlugin, StateCounter
 
@@ -36,6 +36,10 @@ class Enablement:
         return countries is None or site.code in countries
 
     async def version(self) -> int:
+        engine = StateCounter._meta.db
+        if isinstance(engine, DurableSQLiteEngine):
+            value = engine.read_scalar_sync("SELECT value FROM core_state WHERE name = ?", (COUNTER,))
+            return int(value or 0)
         row = await StateCounter.select(StateCounter.value).where(StateCounter.name == COUNTER).first()
         return int(row["value"]) if row else 0
 

@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-__all__ = ["catalog_dirs", "load_translations"]
+__all__ = ["N_", "catalog_dirs", "load_translations"]
 
 
 def _compile(po_path: Path, locale: str) -> Translations:
@@ -41,3 +41,12 @@ def load_translations(locale: str, dirs: tuple[Path, ...]) -> Translations:
         if po.is_file():
             merged.merge(_compile(po, locale))
     return merged
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now.
+
+    Used for messages built outside a request (validation errors) and
+    translated when rendered (``{{ _(error) }}`` in templates).
+    """
+    return message

@@ -1,33 +1,23 @@
 """Turn a tracker form's strings into stored values, or into field errors.
 
-This is where "bad value → field error, nothing stored" is decided, so routes
-never parse numbers themselves. Two levels, as the instrument reference asks:
-hard limits reject (``errors``), soft limits ask "are you sure?"
-(``needs_confirmation``) until the form is re-posted with the confirmation
-flag, and then the entry is kept with ``confirmed_outlier``. Stdlib only.
+"Bad value → field error, nothing stored" is decided here so routes never parse
+numbers. Hard limits reject (``errors``); soft limits ask "are you sure?"
+(``needs_confirmation``) until the form is re-posted with the confirmation flag,
+then the entry is kept with ``confirmed_outlier`` (reference rules). Stdlib only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from core.trackers import DISCLAIMER, Band, Derived, Message, Metric, Questionnaire, Tracker, find_band
+from core.trackers import DISCLAIMER, Check, Derived, Message, Metric, Tracker
 
-__all__ = [
-    "CONFIRM_FIELD",
-    "DATE_FIELD",
-    "EntryResult",
-    "QuestionnaireResult",
-    "next_allowed_day",
-    "parse_value",
-    "score_answers",
-    "validate_entry",
-]
+__all__ = ["CONFIRM_FIELD", "DATE_FIELD", "EntryResult", "FieldError", "parse_value", "validate_entry"]
 
 DATE_FIELD = "date"
 """Form field holding the entry day (ISO YYYY-MM-DD, as sent by <input type=date>)."""
@@ -40,12 +30,14 @@ _CLOCK = re.compile(r"(\d{1,2})[:hH](\d{2})")
 _TRUE = frozenset({"1", "true", "on", "yes"})
 _FALSE = frozenset({"", "0", "false", "off", "no"})
 _EARLIEST = date(1900, 1, 1)
-REQUIRED = Message.of("This field is required.")
+_REQUIRED = Message.of("This field is required.")
 
 
-class _FieldError(Exception):
+class FieldError(ValueError):
+    """A form value was refused; ``message`` says why (shown next to the field)."""
+
     def __init__(self, message: Message) -> None:
-        super().__init__(message.msgid)
+        super().__init__(str(message))
         self.message = message
 
 
@@ -76,13 +68,9 @@ class EntryResult:
         return bool(self.confirmed_outliers)
 
 
-def _fmt(value: float | Decimal) -> str:
-    text = f"{float(value):.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 def _with_unit(value: float | Decimal, unit: str) -> str:
-    return f"{_fmt(value)} {unit}" if unit else _fmt(value)
+    text = f"{float(value):.1f}".removesuffix(".0")
+    return f"{text} {unit}" if unit else text
 
 
 def _unit_for(metric: Metric, unit: str | None) -> tuple[Decimal, str]:
@@ -92,35 +80,32 @@ def _unit_for(metric: Metric, unit: str | None) -> tuple[Decimal, str]:
     for display in metric.display_units:
         if display.code == unit:
             return Decimal(str(display.factor)), display.label
-    raise _FieldError(Message.of("This unit is not accepted here."))
+    raise FieldError(Message.of("This unit is not accepted here."))
 
 
 def _limits_message(low: float | None, high: float | None, factor: Decimal, unit: str) -> Message:
-    shown = [None if x is None else Decimal(str(x)) / factor for x in (low, high)]
-    if shown[0] is not None and shown[1] is not None:
-        return Message.of("Must be between {min} and {max}.", min=_with_unit(shown[0], unit), max=shown_max(shown, unit))
-    if shown[0] is not None:
-        return Message.of("Must be at least {min}.", min=_with_unit(shown[0], unit))
-    return Message.of("Must be at most {max}.", max=shown_max(shown, unit))
+    def shown(limit: float) -> str:
+        return _with_unit(Decimal(str(limit)) / factor, unit)
 
-
-def shown_max(shown: list[Decimal | None], unit: str) -> str:
-    """Format the upper limit of a converted pair (helper of the limit messages)."""
-    return _with_unit(shown[1] or Decimal(0), unit)
+    if low is not None and high is not None:
+        return Message.of("Must be between {min} and {max}.", min=shown(low), max=shown(high))
+    if low is not None:
+        return Message.of("Must be at least {min}.", min=shown(low))
+    return Message.of("Must be at most {max}.", max=shown(high if high is not None else 0))
 
 
 def _parse_number(metric: Metric, text: str, unit: str | None) -> int | float:
     factor, unit_text = _unit_for(metric, unit)
     whole = metric.kind in ("integer", "scale")
     if not (_INTEGER if whole else _NUMBER).fullmatch(text):
-        raise _FieldError(Message.of("Enter a whole number." if whole else "Enter a number, for example 72.5."))
+        raise FieldError(Message.of("Enter a whole number." if whole else "Enter a number, for example 72.5."))
     number = Decimal(text.replace(",", ".")) * factor
     step = Decimal(1) if whole else Decimal(str(metric.step)) if metric.step else None
     if step is not None:
         number = (number / step).to_integral_value(ROUND_HALF_UP) * step
     too_low = metric.hard_min is not None and number < Decimal(str(metric.hard_min))
     if too_low or (metric.hard_max is not None and number > Decimal(str(metric.hard_max))):
-        raise _FieldError(_limits_message(metric.hard_min, metric.hard_max, factor, unit_text))
+        raise FieldError(_limits_message(metric.hard_min, metric.hard_max, factor, unit_text))
     return int(number) if whole else float(number)
 
 
@@ -129,7 +114,7 @@ def _parse_choice(metric: Metric, text: str) -> str | int | tuple[str | int, ...
     parts = [part.strip() for part in text.split(",")] if metric.multiple else [text]
     picked = [by_text.get(part) for part in parts if part]
     if any(value is None for value in picked):
-        raise _FieldError(Message.of("Choose one of the options."))
+        raise FieldError(Message.of("Choose one of the options."))
     values = tuple(value for value in picked if value is not None)
     return tuple(dict.fromkeys(values)) if metric.multiple else values[0]
 
@@ -150,12 +135,12 @@ def _parse_datetime(metric: Metric, text: str, day: date, today: date) -> dateti
         try:
             moment = datetime.fromisoformat(text.replace(" ", "T"))
         except ValueError:
-            raise _FieldError(Message.of("Enter a time as HH:MM, or a date and time.")) from None
+            raise FieldError(Message.of("Enter a time as HH:MM, or a date and time.")) from None
         moment = moment.replace(tzinfo=None, second=0, microsecond=0)
     if moment.date() > today:
-        raise _FieldError(Message.of("This cannot be in the future."))
+        raise FieldError(Message.of("This cannot be in the future."))
     if moment.date() < _EARLIEST:
-        raise _FieldError(Message.of("Enter a date after 1900."))
+        raise FieldError(Message.of("Enter a date after 1900."))
     return moment
 
 
@@ -173,27 +158,27 @@ def parse_value(metric: Metric, text: str, *, unit: str | None = None, day: date
         The parsed value, or None when the field was left empty.
 
     Raises:
-        _FieldError: Internal; ``validate_entry`` turns it into a field error.
+        FieldError: The value is malformed, out of hard limits or in the future.
     """
     text = text.strip()
     if unit is not None and unit != metric.unit and metric.kind not in ("decimal", "integer", "scale"):
-        raise _FieldError(Message.of("This unit is not accepted here."))
+        raise FieldError(Message.of("This unit is not accepted here."))
     if metric.kind == "bool":
         if text.lower() not in _TRUE | _FALSE:
-            raise _FieldError(Message.of("Choose yes or no."))
+            raise FieldError(Message.of("Choose yes or no."))
         return text.lower() in _TRUE
     if not text:
         return None
     if metric.kind == "text":
         if metric.max_length is not None and len(text) > metric.max_length:
-            raise _FieldError(Message.of("Use at most {max} characters.", max=metric.max_length))
+            raise FieldError(Message.of("Use at most {max} characters.", max=metric.max_length))
         return text
     if metric.kind == "choice":
         return _parse_choice(metric, text)
     if metric.kind == "time":
         clock = _parse_clock(text)
         if clock is None:
-            raise _FieldError(Message.of("Enter a time as HH:MM."))
+            raise FieldError(Message.of("Enter a time as HH:MM."))
         return clock
     if metric.kind == "datetime":
         return _parse_datetime(metric, text, day, today)
@@ -237,6 +222,46 @@ def _compute_derived(tracker: Tracker, values: Mapping[str, Any], errors: dict[s
     return derived
 
 
+def _parse_metrics(
+    tracker: Tracker, raw: Mapping[str, str], units: Mapping[str, str], day: date, today: date
+) -> tuple[dict[str, Any], dict[str, Message], dict[str, Message]]:
+    values: dict[str, Any] = {}
+    errors: dict[str, Message] = {}
+    soft: dict[str, Message] = {}
+    for metric in tracker.metrics:
+        try:
+            value = parse_value(metric, raw.get(metric.key, ""), unit=units.get(metric.key), day=day, today=today)
+        except FieldError as exc:
+            errors[metric.key] = exc.message
+            continue
+        if value is None:
+            if metric.required:
+                errors[metric.key] = _REQUIRED
+            continue
+        values[metric.key] = value
+        if (warning := _soft_message(metric, value)) is not None:
+            soft[metric.key] = warning
+    return values, errors, soft
+
+
+def _check_and_derive(
+    tracker: Tracker,
+    values: Mapping[str, Any],
+    checks: Iterable[Check],
+    errors: dict[str, Message],
+    soft: dict[str, Message],
+) -> dict[str, Any]:
+    for issue in (issue for check in (*tracker.checks, *checks) for issue in check(values)):
+        (soft if issue.soft else errors).setdefault(issue.key, issue.message)
+    if errors:
+        return {}
+    derived = _compute_derived(tracker, values, errors)
+    for item in tracker.derived:
+        if item.key in derived and (warning := _soft_message(item, derived[item.key])) is not None:
+            soft.setdefault(item.key, warning)
+    return derived
+
+
 def validate_entry(
     tracker: Tracker,
     raw: Mapping[str, str],
@@ -244,8 +269,11 @@ def validate_entry(
     unit_choices: Mapping[str, str] | None = None,
     today: date,
     confirm_outliers: bool = False,
+    extra_checks: Iterable[Check] = (),
 ) -> EntryResult:
     """Validate one submitted entry form for ``tracker``.
+
+    Cross-field checks and derived values run only once every field parsed.
 
     Args:
         tracker: The tracker declaration.
@@ -253,98 +281,19 @@ def validate_entry(
         unit_choices: Metric key → UCUM code of the unit the user typed in (e.g. "[lb_av]").
         today: The user's local date (entries and times after it are refused).
         confirm_outliers: Same as a ticked ``CONFIRM_FIELD``.
+        extra_checks: History-based checks built by the caller (e.g. weight change in 48 h).
 
     Returns:
         An ``EntryResult``; store it only when ``ok``.
     """
-    errors: dict[str, Message] = {}
-    soft: dict[str, Message] = {}
-    day = _parse_day(raw.get(DATE_FIELD, ""), today, errors)
-    values: dict[str, Any] = {}
-    units = unit_choices or {}
-    for metric in tracker.metrics:
-        try:
-            value = parse_value(metric, raw.get(metric.key, ""), unit=units.get(metric.key), day=day or today, today=today)
-        except _FieldError as exc:
-            errors[metric.key] = exc.message
-            continue
-        if value is None:
-            if metric.required:
-                errors[metric.key] = REQUIRED
-            continue
-        values[metric.key] = value
-        if (warning := _soft_message(metric, value)) is not None:
-            soft[metric.key] = warning
-    derived: dict[str, Any] = {}
-    if not errors:
-        for issue in (issue for check in tracker.checks for issue in check(values)):
-            (soft if issue.soft else errors).setdefault(issue.key, issue.message)
-    if not errors:
-        derived = _compute_derived(tracker, values, errors)
-        for item in tracker.derived:
-            if item.key in derived and (warning := _soft_message(item, derived[item.key])) is not None:
-                soft.setdefault(item.key, warning)
+    day_errors: dict[str, Message] = {}
+    day = _parse_day(raw.get(DATE_FIELD, ""), today, day_errors)
+    values, errors, soft = _parse_metrics(tracker, raw, unit_choices or {}, day or today, today)
+    errors = {**day_errors, **errors}
+    derived = {} if errors else _check_and_derive(tracker, values, extra_checks, errors, soft)
     if errors:
         return EntryResult(day, {}, {}, errors, soft)
     confirmed = confirm_outliers or raw.get(CONFIRM_FIELD, "").strip().lower() in _TRUE
     if soft and confirmed:
         return EntryResult(day, values, derived, {}, {}, tuple(soft))
     return EntryResult(day, values, derived, {}, soft)
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionnaireResult:
-    """Raw answers and recomputable score of one questionnaire submission."""
-
-    answers: dict[str, int]
-    score: float | None
-    band: Band | None
-    derived: dict[str, Any]
-    errors: dict[str, Message]
-    bands_note: str | None = None
-    disclaimer: str = DISCLAIMER
-
-    @property
-    def ok(self) -> bool:
-        """True when every item was answered with an allowed value."""
-        return not self.errors
-
-
-def score_answers(questionnaire: Questionnaire, raw: Mapping[str, str]) -> QuestionnaireResult:
-    """Check that every item is answered (no prorating), then score.
-
-    Args:
-        questionnaire: The instrument declaration.
-        raw: Form fields, one per item key, holding the chosen choice value.
-
-    Returns:
-        A ``QuestionnaireResult``; ``score`` is None when any item is missing or invalid.
-    """
-    answers: dict[str, int] = {}
-    errors: dict[str, Message] = {}
-    for item in questionnaire.items:
-        text = raw.get(item.key, "").strip()
-        allowed = {str(choice.value): choice.value for choice in item.choices}
-        if not text:
-            errors[item.key] = Message.of("Please answer this question.")
-        elif text not in allowed or not isinstance(allowed[text], int):
-            errors[item.key] = Message.of("Choose one of the answers.")
-        else:
-            answers[item.key] = int(allowed[text])
-    if errors:
-        return QuestionnaireResult(answers, None, None, {}, errors, questionnaire.bands_note)
-    score = questionnaire.score(answers)
-    derived = {d.key: value for d in questionnaire.derived if (value := d.compute(answers)) is not None}
-    band = find_band(questionnaire.bands, score)
-    return QuestionnaireResult(answers, score, band, derived, {}, questionnaire.bands_note)
-
-
-def next_allowed_day(questionnaire: Questionnaire, last_completed: date | None) -> date | None:
-    """Return the first day a new submission is allowed (None: allowed now).
-
-    One submission per interval keeps answers tied to their recall period;
-    the UI shows "last completed on …" before that day.
-    """
-    if last_completed is None or questionnaire.min_interval_days <= 0:
-        return None
-    return last_completed + timedelta(days=questionnaire.min_interval_days)

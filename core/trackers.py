@@ -1,12 +1,10 @@
 """Declarative tracker API: what a Health Box tracker measures, scores and charts.
 
-Third-party tracker plugins import only this module (stdlib only, no framework
-imports), so a declaration stays a plain frozen value that the Health Box can
-validate, store, chart and export without knowing the tracker. Labels, help
-texts and messages are short English gettext msgids; translation happens at
-render time. Values are stored in each metric's base unit (a UCUM code in
-``Metric.unit``); ``DisplayUnit`` only converts what the user typed. Form
-parsing lives in :mod:`core.tracker_validation`.
+Tracker plugins import only this stdlib-only module, so a declaration is a plain
+frozen value the Health Box can validate, store, chart and export unseen. Labels
+and messages are English gettext msgids, translated at render time. Values are
+stored in each metric's base unit (UCUM code in ``Metric.unit``); form parsing
+lives in :mod:`core.tracker_validation`.
 """
 
 from __future__ import annotations
@@ -52,11 +50,7 @@ _UNIT_TEXT = {"/d": "per day", "mL": "ml", "kg/m2": "kg/m²"}
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """A user-facing text as a gettext msgid plus its placeholder values.
-
-    Kept apart so the UI translates the msgid first and formats afterwards;
-    ``str()`` gives the English text for logs and tests.
-    """
+    """A gettext msgid plus placeholder values, so the UI translates before formatting."""
 
     msgid: str
     params: tuple[tuple[str, Any], ...] = ()
@@ -77,18 +71,14 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """A cross-field problem reported by a tracker check.
-
-    ``soft`` issues ask "are you sure?" instead of rejecting the entry.
-    """
+    """A cross-field problem from a tracker check; ``soft`` asks "are you sure?" instead of rejecting."""
 
     key: str
     message: Message
     soft: bool = False
 
 
-Check = Callable[[Mapping[str, Any]], Iterable[Issue]]
-"""Cross-field validator: receives the parsed values, yields issues."""
+Check = Callable[[Mapping[str, Any]], Iterable[Issue]]  # cross-field validator: parsed values -> issues
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +91,7 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class DisplayUnit:
-    """A unit people may type in, converted as ``base = typed × factor``.
-
-    Factors are exact definitions (1 lb = 0.45359237 kg, 1 in = 2.54 cm) and
-    are applied in decimal arithmetic so 154.3 lb does not pick up float noise.
-    """
+    """An input unit, ``base = typed × factor``; exact factors applied in decimal arithmetic."""
 
     code: str
     label: str
@@ -114,11 +100,7 @@ class DisplayUnit:
 
 @dataclass(frozen=True, slots=True)
 class Band:
-    """A labelled score or value range; bounds are inclusive unless flagged.
-
-    Continuous values use half-open bands (BMI ``18.5 <= bmi < 25``) by
-    setting ``high_inclusive=False``; integer scores use closed bands (0–2).
-    """
+    """A labelled range: closed for integer scores (0–2), half-open for BMI (``high_inclusive=False``)."""
 
     low: float | None
     high: float | None
@@ -153,12 +135,9 @@ def _check_limits(key: str, *limits: float | None) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Metric:
-    """One value a user enters, with its unit and two validation levels.
+    """One value a user enters: hard limits reject, soft limits ask for confirmation.
 
-    Hard limits reject impossible values; soft limits ask for confirmation
-    (kept with ``confirmed_outlier``), as the instrument reference requires.
-    ``noon_rollover`` lets a bare "HH:MM" for a datetime resolve 12:00–23:59
-    to the previous day (sleep-diary convention).
+    ``noon_rollover``: a bare "HH:MM" datetime at 12:00–23:59 means the previous day (sleep diary).
     """
 
     key: str
@@ -198,12 +177,7 @@ class Metric:
 
 @dataclass(frozen=True, slots=True)
 class Derived:
-    """A value computed from an entry, never typed by the user.
-
-    ``compute`` receives the parsed metric values merged with the derived
-    values declared before it and returns None when inputs are missing.
-    Limits work as for metrics (BMI < 10 means an entry error).
-    """
+    """A computed value; ``compute`` sees parsed values plus earlier derived ones, None if inputs lack."""
 
     key: str
     label: str
@@ -225,11 +199,7 @@ class Derived:
 
 @dataclass(frozen=True, slots=True)
 class QuestionItem:
-    """A questionnaire item; ``text`` is a gist msgid, not the official wording.
-
-    Official validated translations are supplied through the translation
-    catalogue, never machine-translated (reference, "Rules for every tracker").
-    """
+    """A questionnaire item; ``text`` is a gist msgid, official wording comes from the catalogue."""
 
     key: str
     text: str
@@ -241,9 +211,8 @@ class QuestionItem:
 class Questionnaire:
     """A scored instrument: all items required, raw answers kept, score recomputable.
 
-    ``enabled_by_default=False`` keeps licence-restricted instruments (PSS)
-    behind a feature flag; ``bands_note`` qualifies bands that are not the
-    authors' cut-offs.
+    ``enabled_by_default=False`` keeps licence-restricted instruments (PSS) behind a feature
+    flag; ``bands_note`` qualifies bands that are not the authors' cut-offs ("indicative").
     """
 
     key: str
@@ -267,18 +236,10 @@ class Questionnaire:
         if not keys or len(set(keys)) != len(keys):
             raise ValueError(f"Questionnaire {self.key!r} needs items with unique keys.")
 
-    def band_for(self, score: float) -> Band | None:
-        """Return the band of ``score`` (None when the instrument has none)."""
-        return find_band(self.bands, score)
-
 
 @dataclass(frozen=True, slots=True)
 class ChartSpec:
-    """How the tracker page charts its data (rendered server-side as SVG).
-
-    ``aggregate="week_sum"`` turns daily values into weekly bars, e.g. for the
-    WHO 150/300 moderate-equivalent minutes reference lines.
-    """
+    """How the tracker page charts its data; ``aggregate="week_sum"`` makes weekly bars."""
 
     series: tuple[str, ...]
     kind: Literal["line", "bar"] = "line"
@@ -291,11 +252,7 @@ class ChartSpec:
 
 @dataclass(frozen=True, slots=True)
 class Tracker:
-    """A complete self-tracker declaration (validated on construction).
-
-    Errors in a declaration surface at import time with a clear ValueError,
-    not as a broken form in production.
-    """
+    """A self-tracker declaration, checked on construction so mistakes fail at import."""
 
     slug: str
     name: str
@@ -318,7 +275,8 @@ class Tracker:
             raise ValueError(f"Tracker slug {self.slug!r} must match ^[a-z][a-z0-9_]{{1,30}}$.")
         if not self.metrics:
             raise ValueError(f"Tracker {self.slug!r} declares no metrics.")
-        for item in (*self.metrics, *self.derived):
+        items: tuple[Metric | Derived, ...] = (*self.metrics, *self.derived)
+        for item in items:
             if item.key in self._index:
                 raise ValueError(f"Tracker {self.slug!r}: duplicate key {item.key!r}.")
             self._index[item.key] = item
@@ -338,10 +296,3 @@ class Tracker:
     def keys(self) -> tuple[str, ...]:
         """Metric keys then derived keys, in declaration order (stable export columns)."""
         return tuple(self._index)
-
-    def questionnaire(self, key: str) -> Questionnaire:
-        """Return the questionnaire declared under ``key`` (KeyError if none)."""
-        for questionnaire in self.questionnaires:
-            if questionnaire.key == key:
-                return questionnaire
-        raise KeyError(key)

@@ -11,6 +11,7 @@ from litestar.response import Redirect
 
 from core import consent
 from core.guards import current_member
+from core.i18n import N_
 from core.identity import service, sessions
 from core.identity.forms import field
 from core.identity.passwords import verify_password
@@ -33,7 +34,7 @@ async def change_password(request: Request[Any, Any, Any]) -> Response[Any]:
     _ = gettext_for(request).gettext
     errors: dict[str, str] = {}
     if not verify_password(member.password_hash, field(form, "current_password")):
-        errors["current_password"] = "Your current password is incorrect."
+        errors["current_password"] = N_("Your current password is incorrect.")
     else:
         problems = await service.change_password(member, field(form, "new_password"))
         if problems:
@@ -124,7 +125,9 @@ async def delete_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     form = await request.form()
     _ = gettext_for(request).gettext
     if not verify_password(member.password_hash, field(form, "password")):
-        return await render(request, "core/pages/delete.html", {"errors": {"password": "Your password is incorrect."}}, status=400)
+        return await render(
+            request, "core/pages/delete.html", {"errors": {"password": N_("Your password is incorrect.")}}, status=400
+        )
     avatar = service.avatar_path(rt, member)
     await erase_member(rt, member.id)
     if avatar:

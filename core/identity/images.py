@@ -14,6 +14,8 @@ import io
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError, features
 
+from core.i18n import N_
+
 __all__ = [
     "AVATAR_MEDIA_TYPE",
     "AVATAR_SIZE",
@@ -92,16 +94,16 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data), formats=_ACCEPTED)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected("This picture has too many pixels.") from exc
+        raise ImageRejected(N_("This picture has too many pixels.")) from exc
     except _DECODE_ERRORS as exc:
-        raise ImageRejected("Upload a JPEG, PNG or WebP picture.") from exc
+        raise ImageRejected(N_("Upload a JPEG, PNG or WebP picture.")) from exc
     if image.format not in _ACCEPTED:
         image.close()
-        raise ImageRejected("Upload a JPEG, PNG or WebP picture.")
+        raise ImageRejected(N_("Upload a JPEG, PNG or WebP picture."))
     width, height = image.size
     if width < 1 or height < 1 or width * height > max_pixels:
         image.close()
-        raise ImageRejected("This picture has too many pixels.")
+        raise ImageRejected(N_("This picture has too many pixels."))
     return image
 
 
@@ -184,9 +186,9 @@ def process_avatar(
             has too many pixels, or cannot be decoded.
     """
     if not data:
-        raise ImageRejected("The file is empty.")
+        raise ImageRejected(N_("The file is empty."))
     if len(data) > max_bytes:
-        raise ImageRejected("This picture is too large.")
+        raise ImageRejected(N_("This picture is too large."))
     image = _open(data, max_pixels)
     try:
         with image:
@@ -194,4 +196,4 @@ def process_avatar(
     except ImageRejected:
         raise
     except _DECODE_ERRORS as exc:
-        raise ImageRejected("This picture could not be read.") from exc
+        raise ImageRejected(N_("This picture could not be read.")) from exc

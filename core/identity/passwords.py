@@ -23,6 +23,8 @@ from importlib import resources
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from core.i18n import N_
+
 __all__ = [
     "MAX_PASSWORD_BYTES",
     "MIN_PASSWORD_CHARS",
@@ -125,10 +127,10 @@ def _identifiers(pseudonym: str, email: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     name = _normalise(pseudonym).strip().casefold()
     if name:
-        found.append((name, "Your password must not contain your pseudonym."))
+        found.append((name, N_("Your password must not contain your pseudonym.")))
     local = _normalise(email).strip().rpartition("@")[0].casefold()
     if local:
-        found.append((local, "Your password must not contain your e-mail address."))
+        found.append((local, N_("Your password must not contain your e-mail address.")))
     return found
 
 
@@ -152,11 +154,11 @@ def check_password_policy(password: str, *, pseudonym: str = "", email: str = ""
     normalised = _normalise(password)
     problems: list[str] = []
     if len(normalised) < MIN_PASSWORD_CHARS:
-        problems.append("Use at least 12 characters.")
+        problems.append(N_("Use at least 12 characters."))
     if len(normalised.encode("utf-8")) > MAX_PASSWORD_BYTES:
-        problems.append("This password is too long.")
+        problems.append(N_("This password is too long."))
     if normalised.strip().lower() in _common_passwords():
-        problems.append("This password is too common. Choose another one.")
+        problems.append(N_("This password is too common. Choose another one."))
     folded = normalised.casefold()
     for ident, message in _identifiers(pseudonym, email):
         if folded == ident or (len(ident) >= _MIN_IDENTIFIER_CHARS and ident in folded):

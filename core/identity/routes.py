@@ -60,7 +60,9 @@ async def signup_page(request: Request[Any, Any, Any]) -> Response[Any]:
     return await render(request, "core/pages/signup.html", _signup_context(request, {"avatar_choice": "0"}, {}))
 
 
-@post("/signup", name="core:signup_submit", include_in_schema=False, request_max_body_size=MAX_AVATAR_BYTES + 1024 * 1024)
+@post(
+    "/signup", name="core:signup_submit", include_in_schema=False, request_max_body_size=MAX_AVATAR_BYTES + 1024 * 1024
+)
 async def signup_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     rt = runtime(request)
     site = request.state.site
@@ -95,7 +97,8 @@ async def _send_verification(request: Request[Any, Any, Any], member_id: int, em
         rt.settings,
         email,
         _("Confirm your e-mail address"),
-        _("Welcome to %(site)s. Confirm your address by opening this link (valid 24 hours):") % {"site": request.state.site.name}
+        _("Welcome to %(site)s. Confirm your address by opening this link (valid 24 hours):")
+        % {"site": request.state.site.name}
         + f"\n\n{link}\n",
     )
 
@@ -108,7 +111,10 @@ async def verify_email(request: Request[Any, Any, Any], token: str) -> Response[
     _ = gettext_for(request).gettext
     if member_id is None:
         return await render(
-            request, "core/pages/message.html", {"title": _("Link expired"), "message": _("This link is invalid or has already been used.")}, status=400
+            request,
+            "core/pages/message.html",
+            {"title": _("Link expired"), "message": _("This link is invalid or has already been used.")},
+            status=400,
         )
     await Member.update({Member.email_verified: True}).where(Member.id == member_id)
     return flash(Redirect("/me", status_code=303), _("Your e-mail address is confirmed."))
@@ -129,8 +135,13 @@ async def login_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     window = timedelta(minutes=rt.settings.login_window_minutes)
     address = client_address(request)
     if await throttle.is_blocked(email, address, limit=rt.settings.login_max_failures, window=window):
-        ctx["errors"] = {"form": _("Too many failed attempts. Wait %(minutes)d minutes and try again.") % {"minutes": rt.settings.login_window_minutes}}
-        return await render(request, "core/pages/login.html", ctx, status=429, headers={"Retry-After": str(int(window.total_seconds()))})
+        ctx["errors"] = {
+            "form": _("Too many failed attempts. Wait %(minutes)d minutes and try again.")
+            % {"minutes": rt.settings.login_window_minutes}
+        }
+        return await render(
+            request, "core/pages/login.html", ctx, status=429, headers={"Retry-After": str(int(window.total_seconds()))}
+        )
     member = await service.authenticate(email, password)
     if member is None:
         await throttle.record_failure(email, address)
@@ -183,7 +194,12 @@ async def reset_request_submit(request: Request[Any, Any, Any]) -> Response[Any]
 @get("/password/reset/{token:str}", name="core:reset_confirm", include_in_schema=False)
 async def reset_confirm_page(request: Request[Any, Any, Any], token: str) -> Response[Any]:
     valid = await service.consume_token(token, "reset", mark_used=False) is not None
-    return await render(request, "core/pages/reset_confirm.html", {"token": token, "valid": valid, "errors": {}}, status=200 if valid else 400)
+    return await render(
+        request,
+        "core/pages/reset_confirm.html",
+        {"token": token, "valid": valid, "errors": {}},
+        status=200 if valid else 400,
+    )
 
 
 @post("/password/reset/{token:str}", name="core:reset_confirm_submit", include_in_schema=False)
@@ -195,12 +211,19 @@ async def reset_confirm_submit(request: Request[Any, Any, Any], token: str) -> R
     _ = gettext_for(request).gettext
     member_id = await service.consume_token(token, "reset", mark_used=False)
     if member_id is None:
-        return await render(request, "core/pages/reset_confirm.html", {"token": token, "valid": False, "errors": {}}, status=400)
+        return await render(
+            request, "core/pages/reset_confirm.html", {"token": token, "valid": False, "errors": {}}, status=400
+        )
     member = await Member.objects().where(Member.id == member_id).first()
     assert member is not None
     problems = await service.change_password(member, password)
     if problems:
-        return await render(request, "core/pages/reset_confirm.html", {"token": token, "valid": True, "errors": {"password": problems[0]}}, status=400)
+        return await render(
+            request,
+            "core/pages/reset_confirm.html",
+            {"token": token, "valid": True, "errors": {"password": problems[0]}},
+            status=400,
+        )
     await service.consume_token(token, "reset")
     await sessions.destroy_all(member_id)
     return flash(Redirect("/login", status_code=303), _("Your password has been changed. You can log in."))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from core import consent
 from core.db import transaction
+from core.i18n import N_
 from core.identity.avatars import AVATAR_CHOICES
 from core.identity.images import AVATAR_SUFFIX, ImageRejected, process_avatar
 from core.identity.passwords import check_password_policy, hash_password, needs_rehash, verify_password
@@ -65,36 +66,45 @@ class SignupForm:
     consents: set[str] = field(default_factory=set)
 
 
-async def _validate_signup(rt: Runtime, site: Site, form: SignupForm) -> tuple[dict[str, str], int | None, bytes | None]:
+def _validate_avatar(form: SignupForm) -> tuple[bytes | None, str | None]:
+    """The processed upload (or None for a built-in choice) and the problem, if any."""
+    if form.avatar_upload:
+        try:
+            return process_avatar(form.avatar_upload), None
+        except ImageRejected as exc:
+            return None, str(exc)
+    if not form.avatar_choice.isdigit() or not 0 <= int(form.avatar_choice) < AVATAR_CHOICES:
+        return None, N_("Choose one of the avatars or upload a picture.")
+    return None, None
+
+
+async def _validate_signup(
+    rt: Runtime, site: Site, form: SignupForm
+) -> tuple[dict[str, str], int | None, bytes | None]:
     errors: dict[str, str] = {}
     if msg := validate_pseudonym(form.pseudonym):
         errors["pseudonym"] = msg
     elif await Member.exists().where(Member.pseudonym_key == normalise_pseudonym(form.pseudonym)):
-        errors["pseudonym"] = "This pseudonym is already taken."
+        errors["pseudonym"] = N_("This pseudonym is already taken.")
     if msg := validate_email(form.email):
         errors["email"] = msg
     elif await Member.exists().where(Member.email == normalise_email(form.email)):
-        errors["email"] = "An account already uses this e-mail address. Log in or reset your password."
+        errors["email"] = N_("An account already uses this e-mail address. Log in or reset your password.")
     problems = check_password_policy(form.password, pseudonym=form.pseudonym, email=form.email)
     if problems:
         errors["password"] = problems[0]
     year, msg = validate_birth_year(form.birth_year, min_age=site.min_age, today=date.today())
     if msg:
         errors["birth_year"] = msg
-    avatar: bytes | None = None
-    if form.avatar_upload:
-        try:
-            avatar = process_avatar(form.avatar_upload)
-        except ImageRejected as exc:
-            errors["avatar"] = str(exc)
-    elif not form.avatar_choice.isdigit() or not 0 <= int(form.avatar_choice) < AVATAR_CHOICES:
-        errors["avatar"] = "Choose one of the avatars or upload a picture."
+    avatar, msg = _validate_avatar(form)
+    if msg:
+        errors["avatar"] = msg
     for purpose in rt.purposes.values():
         if purpose.required_for_signup and purpose.name not in form.consents:
-            errors[f"consent_{purpose.name}"] = "You must accept this to create an account."
+            errors[f"consent_{purpose.name}"] = N_("You must accept this to create an account.")
     unknown = form.consents - set(rt.purposes)
     if unknown:
-        errors["consents"] = "Unknown consent purpose."
+        errors["consents"] = N_("Unknown consent purpose.")
     return errors, year, avatar
 
 
@@ -126,7 +136,13 @@ async def signup(rt: Runtime, site: Site, form: SignupForm, *, channel: str = "w
             await member.save()
             for name in sorted(form.consents):
                 await consent.record(
-                    member.id, rt.purposes[name], "grant", site=site, language=site.locale, channel=channel, in_transaction=True
+                    member.id,
+                    rt.purposes[name],
+                    "grant",
+                    site=site,
+                    language=site.locale,
+                    channel=channel,
+                    in_transaction=True,
                 )
     except Exception:
         if avatar_name:
@@ -165,9 +181,11 @@ async def issue_token(member_id: int, kind: str) -> str:
 
 async def consume_token(token: str, kind: str, *, mark_used: bool = True) -> int | None:
     """The member id of a valid, unused, unexpired token (then spent)."""
-    row = await Token.select(Token.id, Token.member, Token.expires_at, Token.used_at).where(
-        (Token.token_hash == _hash(token)) & (Token.kind == kind)
-    ).first()
+    row = (
+        await Token.select(Token.id, Token.member, Token.expires_at, Token.used_at)
+        .where((Token.token_hash == _hash(token)) & (Token.kind == kind))
+        .first()
+    )
     if row is None or row["used_at"] is not None or row["expires_at"] < datetime.now(UTC):
         return None
     if mark_used:

@@ -34,7 +34,9 @@ async def create(member_id: int, user_agent: str = "") -> str:
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     await SessionRow.insert(
-        SessionRow(id=hash_token(token), member=member_id, created_at=now, last_seen_at=now, user_agent=user_agent[:200])
+        SessionRow(
+            id=hash_token(token), member=member_id, created_at=now, last_seen_at=now, user_agent=user_agent[:200]
+        )
     )
     return token
 
@@ -44,9 +46,11 @@ async def load(token: str | None, *, idle: timedelta, absolute: timedelta) -> tu
     if not token or len(token) > 100:
         return None
     sid = hash_token(token)
-    row = await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.member).where(
-        SessionRow.id == sid
-    ).first()
+    row = (
+        await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.member)
+        .where(SessionRow.id == sid)
+        .first()
+    )
     if row is None:
         return None
     now = datetime.now(UTC)

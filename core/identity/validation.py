@@ -12,6 +12,8 @@ import re
 import unicodedata
 from datetime import date
 
+from core.i18n import N_
+
 __all__ = [
     "MAX_EMAIL_LENGTH",
     "PSEUDONYM_MAX_LENGTH",
@@ -62,15 +64,15 @@ def validate_pseudonym(value: str) -> str | None:
     """
     name = unicodedata.normalize("NFKC", value).strip()
     if not PSEUDONYM_MIN_LENGTH <= len(name) <= PSEUDONYM_MAX_LENGTH:
-        return "Choose a pseudonym of 3 to 30 characters."
+        return N_("Choose a pseudonym of 3 to 30 characters.")
     if "@" in name or _DOMAIN_LIKE.search(name):
-        return "Your pseudonym must not contain an e-mail address or a website."
+        return N_("Your pseudonym must not contain an e-mail address or a website.")
     if sum(unicodedata.category(ch) == "Nd" for ch in name) >= _PHONE_DIGITS:
-        return "Your pseudonym must not contain a phone number."
+        return N_("Your pseudonym must not contain a phone number.")
     if not all(_pseudonym_char_ok(ch) for ch in name):
-        return "Use only letters, digits, spaces and the characters _ - and ."
+        return N_("Use only letters, digits, spaces and the characters _ - and .")
     if unicodedata.category(name[0])[0] == "M" or not any(unicodedata.category(ch)[0] in "LN" for ch in name):
-        return "Your pseudonym must contain letters or digits."
+        return N_("Your pseudonym must contain letters or digits.")
     return None
 
 
@@ -129,10 +131,10 @@ def validate_email(value: str) -> str | None:
     """
     address = value.strip()
     if len(address) > MAX_EMAIL_LENGTH:
-        return "This e-mail address is too long."
+        return N_("This e-mail address is too long.")
     local, at, domain = address.rpartition("@")
     if not at or not _local_part_ok(local) or not _domain_ok(domain):
-        return "Enter a valid e-mail address, like name@example.org."
+        return N_("Enter a valid e-mail address, like name@example.org.")
     return None
 
 
@@ -177,13 +179,13 @@ def validate_birth_year(value: str, *, min_age: int, today: date) -> tuple[int |
     """
     text = value.strip()
     if not _BIRTH_YEAR.fullmatch(text):
-        return None, "Enter your year of birth as four digits, like 1990."
+        return None, N_("Enter your year of birth as four digits, like 1990.")
     year = int(text)
     if year > today.year:
-        return year, "The year of birth cannot be in the future."
+        return year, N_("The year of birth cannot be in the future.")
     if today.year - year > _MAX_AGE:
-        return year, "Check your year of birth."
+        return year, N_("Check your year of birth.")
     certain_age = today.year - year - (0 if (today.month, today.day) == (12, 31) else 1)
     if certain_age < min_age:
-        return year, "You are not old enough to join this community on your own."
+        return year, N_("You are not old enough to join this community on your own.")
     return year, None

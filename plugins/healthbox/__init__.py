@@ -1,0 +1,1 @@
+"""Health Box: self-trackers (weight, feeling, sleep, tobacco, food, activity) with charts and exports."""

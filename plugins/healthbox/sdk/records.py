@@ -1,0 +1,65 @@
+"""Storage-agnostic entry records, the common input of charts and exports.
+
+Exports and charts take these plain values rather than table rows, so they can
+be tested without a database and reused by any storage layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from core.tracker_validation import EntryResult
+
+__all__ = ["EntryRecord", "series_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRecord:
+    """One stored tracker entry.
+
+    Attributes:
+        tracker: Tracker slug.
+        day: The day the entry describes (the diary date for sleep).
+        values: Metric values merged with derived values, in base units.
+        recorded_at: When it was saved (aware, UTC preferred).
+        confirmed_outlier: The user confirmed an unusual value.
+        tz: The entry's time zone, used to export naive local datetimes.
+    """
+
+    tracker: str
+    day: date
+    values: Mapping[str, Any]
+    recorded_at: datetime
+    confirmed_outlier: bool = False
+    tz: tzinfo | None = None
+
+    @classmethod
+    def from_result(
+        cls, tracker: str, result: EntryResult, recorded_at: datetime, tz: tzinfo | None = None
+    ) -> EntryRecord:
+        """Build the record to store from a successful validation.
+
+        Raises:
+            ValueError: The result is not storable (errors or unconfirmed outliers).
+        """
+        if not result.ok or result.day is None:
+            raise ValueError("Only a valid entry result can become a record.")
+        values = {**result.values, **result.derived}
+        return cls(tracker, result.day, values, recorded_at, result.confirmed_outlier, tz)
+
+
+def series_of(records: Iterable[EntryRecord], key: str) -> list[tuple[date, float]]:
+    """Extract the (day, value) points of one numeric key, sorted by day.
+
+    Booleans and non-numeric values are skipped: charts plot numbers only.
+    """
+    points = [
+        (record.day, float(value))
+        for record in records
+        if isinstance(value := record.values.get(key), int | float) and not isinstance(value, bool)
+    ]
+    points.sort(key=lambda point: point[0])
+    return points
