@@ -22,7 +22,11 @@ def app_modules(plugin_modules: list[str]) -> list[str]:
 
     apps = ["core.piccolo_app"]
     for name in plugin_modules:
-        if importlib.util.find_spec(f"{name}.piccolo_app") is not None:
+        try:
+            found = importlib.util.find_spec(f"{name}.piccolo_app") is not None
+        except ModuleNotFoundError:  # a single-module plugin has no sub-modules
+            found = False
+        if found:
             apps.append(f"{name}.piccolo_app")
     return apps
 

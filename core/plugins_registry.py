@@ -160,11 +160,15 @@ def _hooks_module(module: ModuleType | None) -> Any:
     hooks = getattr(module, "hooks", None)
     if isinstance(hooks, ModuleType):
         return hooks
-    try:
-        import importlib
+    if not hasattr(module, "__path__"):
+        return module  # a single-module plugin holds its hooks itself
+    import importlib
 
+    try:
         return importlib.import_module(f"{module.__name__}.hooks")
-    except ModuleNotFoundError:
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{module.__name__}.hooks":
+            raise
         return module
     except Exception:
         log.error("plugin %s hooks failed to import:\n%s", module.__name__, traceback.format_exc())

@@ -12,8 +12,11 @@ import inspect
 import io
 import json
 import zipfile
+from decimal import Decimal
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from core.db import transaction
 from core.tables import ConsentEvent, LoginAttempt, Member, OutboxEmail, SessionRow, Token
@@ -21,7 +24,7 @@ from core.tables import ConsentEvent, LoginAttempt, Member, OutboxEmail, Session
 if TYPE_CHECKING:
     from core.runtime import Runtime
 
-__all__ = ["erase_member", "export_member", "export_zip", "json_default"]
+__all__ = ["encode_json", "erase_member", "export_member", "export_zip", "json_default"]
 
 
 def json_default(value: Any) -> Any:
@@ -29,7 +32,14 @@ def json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, set | frozenset | tuple):
         return list(value)
+    if isinstance(value, Decimal):
+        return str(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def encode_json(document: dict[str, Any]) -> bytes:
+    """Fast JSON encoding; plugins may embed pre-encoded JSON as ``msgspec.Raw``."""
+    return msgspec.json.encode(document, enc_hook=json_default)
 
 
 async def _core_export(member_id: int) -> dict[str, Any]:
@@ -101,7 +111,7 @@ def export_zip(document: dict[str, Any]) -> bytes:
     """A zip with ``data.json``, one CSV per table-like dataset, and a README."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("data.json", json.dumps(document, default=json_default, ensure_ascii=False, indent=1))
+        zf.writestr("data.json", encode_json(document))
         for key, value in document.items():
             for name, content in _csv_tables(key, value).items():
                 zf.writestr(name, content)

@@ -53,7 +53,12 @@ class Runtime:
         self.degraded: dict[str, str] = {}
         self.purposes = self._collect_purposes()
         self.permissions = self._collect_permissions()
-        self.trackers: list[Tracker] = [t for _, ts in registry.collect("register_tracker_types") for t in ts]
+        self.trackers: dict[str, tuple[str, Tracker]] = {}
+        for slug, declared in registry.collect("register_tracker_types"):
+            for tracker in declared:
+                if tracker.slug in self.trackers:
+                    raise ValueError(f"tracker {tracker.slug!r} declared by {slug} and {self.trackers[tracker.slug][0]}")
+                self.trackers[tracker.slug] = (slug, tracker)
         package_dirs = [Path(registry.module(s).__file__ or "").parent for s in registry.installed]
         plugin_templates = [d / "templates" for d in package_dirs if (d / "templates").is_dir()]
         plugin_templates += [Path(p) for _, ps in registry.collect("register_template_dirs") for p in ps]

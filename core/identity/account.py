@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
@@ -15,7 +14,7 @@ from core.i18n import N_
 from core.identity import service, sessions
 from core.identity.forms import field
 from core.identity.passwords import verify_password
-from core.privacy import erase_member, export_member, export_zip, json_default
+from core.privacy import encode_json, erase_member, export_member, export_zip
 from core.render import consent_of, flash, gettext_for, render, runtime
 
 __all__ = ["router"]
@@ -94,9 +93,8 @@ async def consent_change(request: Request[Any, Any, Any], purpose: str, action: 
 async def export_json(request: Request[Any, Any, Any]) -> Response[bytes]:
     member = current_member(request)
     document = await export_member(runtime(request), member.id)
-    body = json.dumps(document, default=json_default, ensure_ascii=False, indent=1).encode()
     return Response(
-        body,
+        encode_json(document),
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="entraide-export.json"'},
     )

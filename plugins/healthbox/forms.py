@@ -1,0 +1,68 @@
+"""Turn tracker declarations into form field descriptions for templates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from core.trackers import Message, Metric, Tracker
+
+__all__ = ["FormField", "form_fields", "render_errors"]
+
+
+@dataclass(frozen=True)
+class FormField:
+    """What the template needs to draw one metric's input."""
+
+    metric: Metric
+    name: str
+    value: str
+    error: str | None
+    confirm: str | None
+    units: tuple[tuple[str, str], ...]
+    unit: str
+
+
+def render_errors(errors: Mapping[str, Message], gettext: Callable[[str], str]) -> dict[str, str]:
+    return {key: message.render(gettext) for key, message in errors.items()}
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else ""
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    if "T" in text and len(text) >= 16 and text[4] == "-":
+        return text[11:16]  # stored ISO datetime → HH:MM for the form
+    return text
+
+
+def form_fields(
+    tracker: Tracker,
+    values: Mapping[str, Any],
+    errors: Mapping[str, str],
+    confirm: Mapping[str, str],
+    units: Mapping[str, str],
+) -> list[FormField]:
+    """One field per metric, prefilled from ``values`` (raw strings or stored values)."""
+    fields = []
+    for metric in tracker.metrics:
+        options = ((metric.unit or "", metric.unit_text),) + tuple((u.code, u.label) for u in metric.display_units)
+        fields.append(
+            FormField(
+                metric=metric,
+                name=metric.key,
+                value=_display(values.get(metric.key)),
+                error=errors.get(metric.key),
+                confirm=confirm.get(metric.key),
+                units=options if metric.display_units else (),
+                unit=units.get(metric.key, metric.unit or ""),
+            )
+        )
+    return fields

@@ -1,0 +1,94 @@
+"""Health Box hook implementations (thin: logic lives in services/sdk)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+
+from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, gettext_for, hookimpl
+from core.trackers import Tracker
+from plugins.healthbox import services
+from plugins.healthbox.demo import seed_member
+from plugins.healthbox.routes import router
+from plugins.healthbox.sdk.fhir import iter_bundle_json
+from plugins.healthbox.trackers import BUILTIN_TRACKERS
+
+__all__ = [
+    "erase_personal_data",
+    "export_personal_data",
+    "on_startup",
+    "provide_assets",
+    "provide_fragments",
+    "provide_nav_items",
+    "register_routes",
+    "register_tracker_types",
+    "seed_demo_data",
+]
+
+
+@hookimpl
+def register_routes() -> list[Any]:
+    return [router]
+
+
+@hookimpl
+def register_tracker_types() -> list[Tracker]:
+    return list(BUILTIN_TRACKERS)
+
+
+@hookimpl
+def provide_nav_items(ctx: PageContext) -> list[NavItem]:
+    label = gettext_for(ctx.request).gettext("Health Box")
+    return [NavItem(label=label, href="/healthbox/", order=20, members_only=True)]
+
+
+@hookimpl
+def provide_assets(ctx: PageContext) -> list[Asset]:
+    return [Asset("healthbox.css")]
+
+
+@hookimpl
+def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
+    if slot == "home.main" and ctx.allows("core.health_data"):
+        return [Fragment(order=20, template="healthbox/fragments/_home_card.html")]
+    if slot == "me.privacy":
+        return [Fragment(order=20, template="healthbox/fragments/_privacy.html")]
+    return None
+
+
+@hookimpl
+async def export_personal_data(member_id: int) -> dict[str, Any]:
+    """Entries (flat rows → CSV), questionnaire answers, settings, and FHIR R4."""
+    records = await services.load_records(member_id)
+    entries = [
+        {"tracker": r.tracker, "day": r.day, "recorded_at": r.recorded_at, "confirmed_outlier": r.confirmed_outlier, **r.values}
+        for r in records
+    ]
+    bundle = "".join(iter_bundle_json(records, services.known_trackers(), subject=f"entraide-member/{member_id}", timestamp=datetime.now(UTC)))
+    return {
+        "entries": entries,
+        "questionnaires": await services.responses(member_id),
+        "settings": await services.get_settings(member_id),
+        "fhir_bundle": msgspec.Raw(bundle.encode()),
+    }
+
+
+@hookimpl
+async def on_startup(app: Any) -> None:
+    """Remember every declared tracker (other plugins' too) for FHIR exports."""
+    services.remember_trackers(tracker for _, tracker in app.state.entraide.trackers.values())
+
+
+@hookimpl
+async def erase_personal_data(member_id: int) -> None:
+    await services.erase_member(member_id)
+
+
+@hookimpl
+async def seed_demo_data(ctx: DemoContext) -> None:
+    for email in ("camille@demo.entraide.test", "oliver@demo.entraide.test", "lena@demo.entraide.test"):
+        member = ctx.members.get(email)
+        if member is not None:
+            await seed_member(member.id, ctx.sites.by_code[member.site].tz, days=183)

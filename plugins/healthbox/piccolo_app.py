@@ -1,0 +1,19 @@
+"""Health Box Piccolo app (tables + migrations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from piccolo.conf.apps import AppConfig
+
+from plugins.healthbox.tables import Entry, QuestionnaireResponse, Setting
+
+__all__ = ["APP_CONFIG"]
+
+APP_CONFIG = AppConfig(
+    app_name="healthbox",
+    migrations_folder_path=str(Path(__file__).parent / "piccolo_migrations"),
+    table_classes=[Entry, QuestionnaireResponse, Setting],
+    migration_dependencies=["core.piccolo_app"],
+    commands=[],
+)

@@ -1,0 +1,255 @@
+"""Health Box pages under ``/healthbox/`` (all need the health-data consent)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from litestar import Request, Response, Router, get, post
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
+from litestar.response import Redirect, Stream
+from markupsafe import Markup
+
+from core.api import current_member, flash, gettext_for, render, runtime
+from core.trackers import Tracker
+from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, FieldError, parse_value, validate_entry
+from plugins.healthbox import services
+from plugins.healthbox.forms import form_fields, render_errors
+from plugins.healthbox.questionnaire_routes import questionnaire_page, questionnaire_submit
+from plugins.healthbox.sdk.charts import sparkline
+from plugins.healthbox.sdk.csv_export import iter_csv
+from plugins.healthbox.sdk.records import EntryRecord, series_of
+from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
+from plugins.healthbox.summaries import insight_for
+from plugins.healthbox.trackers import weight as weight_tracker
+
+__all__ = ["enabled_trackers", "router", "today_for", "tracker_or_404"]
+
+OPT = {"consent": "core.health_data"}
+RANGES = (7, 30, 90, 365)
+PAGE_SIZE = 20
+
+
+def enabled_trackers(request: Request[Any, Any, Any]) -> list[Tracker]:
+    """Trackers whose declaring plugin is enabled on this edition."""
+    enabled = request.state.enabled
+    return [t for owner, t in runtime(request).trackers.values() if owner in enabled]
+
+
+def tracker_or_404(request: Request[Any, Any, Any], slug: str) -> Tracker:
+    for tracker in enabled_trackers(request):
+        if tracker.slug == slug:
+            return tracker
+    raise NotFoundException()
+
+
+def today_for(request: Request[Any, Any, Any]) -> date:
+    """Today in the edition's time zone: day boundaries for health records."""
+    return datetime.now(request.state.site.tz).date()
+
+
+def _age(request: Request[Any, Any, Any]) -> int | None:
+    member = current_member(request)
+    return today_for(request).year - member.birth_year - 1 if member.birth_year else None
+
+
+@get("/", name="healthbox:dashboard", opt=OPT)
+async def dashboard(request: Request[Any, Any, Any]) -> Response[Any]:
+    member = current_member(request)
+    _ = gettext_for(request).gettext
+    today = today_for(request)
+    trackers = enabled_trackers(request)
+    records = await services.load_records(member.id, [t.slug for t in trackers], since=today - timedelta(days=29))
+    cards = []
+    for tracker in trackers:
+        mine = [r for r in records if r.tracker == tracker.slug]
+        key = tracker.chart.series[0]
+        points = series_of(mine, key)
+        item = tracker.lookup(key)
+        cards.append(
+            {
+                "tracker": tracker,
+                "last": points[-1] if points else None,
+                "unit": getattr(item, "unit_text", "") or "",
+                "label": _(item.label),
+                "spark": Markup(sparkline(points, title=_(tracker.name))) if len(points) > 1 else None,
+            }
+        )
+    settings = await services.get_settings(member.id)
+    return await render(request, "healthbox/pages/dashboard.html", {"cards": cards, "settings": settings, "errors": {}})
+
+
+async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days: int, page: int) -> dict[str, Any]:
+    member = current_member(request)
+    _ = gettext_for(request).gettext
+    today = today_for(request)
+    records = await services.load_records(member.id, [tracker.slug])
+    shown = [r for r in records if (today - r.day).days < days]
+    history = list(reversed(records))
+    settings = await services.get_settings(member.id)
+    existing = next((r for r in history if r.day == today), None)
+    return {
+        "tracker": tracker,
+        "days": days,
+        "ranges": RANGES,
+        "today": today,
+        "chart": Markup(render_tracker_chart(tracker, shown, gettext=_, ident=f"chart-{tracker.slug}")),
+        "table": tracker_table(tracker, shown, gettext=_),
+        "history": history[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        "page": page,
+        "has_next": len(history) > page * PAGE_SIZE,
+        "columns": [tracker.lookup(k) for k in tracker.keys],
+        "insight": insight_for(tracker.slug, records, settings, today, _, _age(request)),
+        "values": dict(existing.values) if existing else {},
+        "date_value": today.isoformat(),
+        "questionnaires": [q for q in tracker.questionnaires if q.enabled_by_default],
+    }
+
+
+@get("/{slug:str}/", name="healthbox:tracker", opt=OPT)
+async def tracker_page(request: Request[Any, Any, Any], slug: FromPath[str], days: int = 30, page: int = 1) -> Response[Any]:
+    tracker = tracker_or_404(request, slug)
+    days = days if days in RANGES else 30
+    ctx = await _page_context(request, tracker, days, max(page, 1))
+    ctx["fields"] = form_fields(tracker, ctx["values"], {}, {}, {})
+    return await render(request, "healthbox/pages/tracker.html", {**ctx, "errors": {}, "confirm": False})
+
+
+async def _raw_form(request: Request[Any, Any, Any], tracker: Tracker) -> tuple[dict[str, str], dict[str, str], bool]:
+    form = await request.form()
+    raw = {k: str(v)[:2000] for k, v in form.items() if isinstance(v, str) and k != "_csrf_token"}
+    for metric in tracker.metrics:
+        if metric.multiple:
+            raw[metric.key] = ",".join(str(v) for v in form.getall(metric.key, []) if isinstance(v, str))
+    units = {m.key: raw.pop(f"unit_{m.key}") for m in tracker.metrics if f"unit_{m.key}" in raw}
+    return raw, units, raw.get(CONFIRM_FIELD) in ("1", "on", "yes")
+
+
+async def _weight_context(member_id: int, raw: dict[str, str], units: dict[str, str], today: date) -> tuple[list[Any], float | None]:
+    """Profile height fills the entry; recent weights feed the change check."""
+    settings = await services.get_settings(member_id)
+    height = settings.get("height_cm")
+    if not raw.get("height") and height:
+        raw["height"] = str(height)
+        units.pop("height", None)
+    try:
+        day = date.fromisoformat(raw.get(DATE_FIELD, ""))
+    except ValueError:
+        return [], height
+    recent = await services.load_records(member_id, ["weight"], since=day - timedelta(days=8), until=day - timedelta(days=1))
+    return [weight_tracker.change_check(series_of(recent, "weight"), day=day, previous_height=height)], height
+
+
+@post("/{slug:str}/", name="healthbox:save", opt=OPT)
+async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -> Response[Any]:
+    member = current_member(request)
+    tracker = tracker_or_404(request, slug)
+    _ = gettext_for(request).gettext
+    today = today_for(request)
+    raw, units, confirm = await _raw_form(request, tracker)
+    checks: list[Any] = []
+    if tracker.slug == "weight":
+        checks, _height = await _weight_context(member.id, raw, units, today)
+    result = validate_entry(tracker, raw, unit_choices=units, today=today, confirm_outliers=confirm, extra_checks=checks)
+    if not result.ok:
+        ctx = await _page_context(request, tracker, 30, 1)
+        errors = render_errors(result.errors, _)
+        confirm_msgs = render_errors(result.needs_confirmation, _)
+        ctx["fields"] = form_fields(tracker, raw, errors, confirm_msgs, units)
+        ctx["date_value"] = raw.get(DATE_FIELD, today.isoformat())
+        return await render(request, "healthbox/pages/tracker.html", {**ctx, "errors": errors, "confirm": bool(confirm_msgs) and not errors}, status=400)
+    record = EntryRecord.from_result(tracker.slug, result, datetime.now(UTC), request.state.site.tz)
+    await services.save_entry(member.id, record)
+    if tracker.slug == "weight" and "height" in result.values:
+        await services.set_setting(member.id, "height_cm", result.values["height"])
+    return flash(Redirect(f"/healthbox/{tracker.slug}/", status_code=303), _("Entry saved for %(day)s.") % {"day": record.day.isoformat()})
+
+
+@post("/{slug:str}/entries/{day:str}/delete", name="healthbox:delete", opt=OPT)
+async def entry_delete(request: Request[Any, Any, Any], slug: FromPath[str], day: FromPath[str]) -> Response[Any]:
+    member = current_member(request)
+    tracker = tracker_or_404(request, slug)
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        raise NotFoundException() from None
+    if not await services.delete_entry(member.id, tracker.slug, when):
+        raise NotFoundException()
+    _ = gettext_for(request).gettext
+    return flash(Redirect(f"/healthbox/{tracker.slug}/", status_code=303), _("Entry deleted."))
+
+
+@get("/export.csv", name="healthbox:export_csv", opt=OPT)
+async def export_csv(request: Request[Any, Any, Any], tracker: str | None = None) -> Response[Any]:
+    """CSV of one tracker's entries (``?tracker=SLUG``)."""
+    member = current_member(request)
+    known = {t.slug: t for t in enabled_trackers(request)}
+    if not tracker or tracker not in known:
+        detail = f"Give ?tracker= one of: {', '.join(sorted(known))}"
+        return Response({"status_code": 400, "detail": detail}, status_code=400)
+    records = await services.load_records(member.id, [tracker])
+    return Stream(
+        iter_csv(known[tracker], records),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="healthbox-{tracker}.csv"'},
+    )
+
+
+@post("/settings", name="healthbox:settings", opt=OPT)
+async def settings_submit(request: Request[Any, Any, Any]) -> Response[Any]:
+    """Height (for BMI), tobacco quit date and pack price, diet flags."""
+    member = current_member(request)
+    _ = gettext_for(request).gettext
+    form = await request.form()
+    today = today_for(request)
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    height_metric = weight_tracker.TRACKER.lookup("height")
+    text = str(form.get("height_cm", "")).strip()
+    if text:
+        try:
+            values["height_cm"] = parse_value(height_metric, text, unit="cm", day=today, today=today)  # type: ignore[arg-type]
+        except FieldError as exc:
+            errors["height_cm"] = exc.message.render(_)
+    quit_text = str(form.get("quit_date", "")).strip()
+    if quit_text:
+        try:
+            quit_day = date.fromisoformat(quit_text)
+            if quit_day > today:
+                raise ValueError
+            values["quit_date"] = quit_day.isoformat()
+        except ValueError:
+            errors["quit_date"] = _("Enter a past or present date.")
+    for name in ("pack_price", "baseline_per_day"):
+        text = str(form.get(name, "")).strip().replace(",", ".")
+        if text:
+            try:
+                number = float(text)
+                if not 0 <= number <= 1000:
+                    raise ValueError
+                values[name] = number
+            except ValueError:
+                errors[name] = _("Enter a number between 0 and 1000.")
+    values["special_diet"] = form.get("special_diet") == "1"
+    values["pregnant"] = form.get("pregnant") == "1"
+    if errors:
+        return await render(request, "healthbox/pages/settings_errors.html", {"errors": errors}, status=400)
+    for name, value in values.items():
+        await services.set_setting(member.id, name, value)
+    return flash(Redirect("/healthbox/", status_code=303), _("Settings saved."))
+
+
+router = Router(
+    path="/healthbox",
+    route_handlers=[
+        dashboard,
+        export_csv,
+        settings_submit,
+        tracker_page,
+        tracker_submit,
+        entry_delete,
+        questionnaire_page,
+        questionnaire_submit,
+    ],
+)

@@ -1,0 +1,198 @@
+"""Storage of Health Box data (no Litestar, no pluggy).
+
+Values are stored in base units as JSON, one row per member, tracker and
+day; saving the same day again replaces the entry (one transaction).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from core.api import transaction
+from core.trackers import Tracker
+from plugins.healthbox.sdk.records import EntryRecord
+from plugins.healthbox.tables import Entry, QuestionnaireResponse, Setting
+
+__all__ = [
+    "delete_entry",
+    "erase_member",
+    "get_settings",
+    "known_trackers",
+    "last_response",
+    "load_records",
+    "remember_trackers",
+    "save_entry",
+    "save_response",
+    "set_setting",
+]
+
+
+_TRACKERS: dict[str, Tracker] = {}
+
+
+def remember_trackers(trackers: Iterable[Tracker]) -> None:
+    """Called at start-up with every declared tracker (for exports)."""
+    _TRACKERS.update({t.slug: t for t in trackers})
+
+
+def known_trackers() -> list[Tracker]:
+    from plugins.healthbox.trackers import BUILTIN_TRACKERS
+
+    return list({**{t.slug: t for t in BUILTIN_TRACKERS}, **_TRACKERS}.values())
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
+    return str(value)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, default=_json_default, ensure_ascii=False)
+
+
+def _key(member_id: int, tracker: str, day: date) -> str:
+    return f"{member_id}:{tracker}:{day.isoformat()}"
+
+
+async def save_entry(member_id: int, record: EntryRecord) -> None:
+    """Insert or replace the member's entry for that tracker and day."""
+    key = _key(member_id, record.tracker, record.day)
+    row = {
+        Entry.values: dumps(dict(record.values)),
+        Entry.recorded_at: record.recorded_at,
+        Entry.tz: str(record.tz or "UTC"),
+        Entry.confirmed_outlier: record.confirmed_outlier,
+    }
+    async with transaction(Entry._meta.db):
+        if await Entry.exists().where(Entry.entry_key == key):
+            await Entry.update(row).where(Entry.entry_key == key)
+        else:
+            await Entry.insert(
+                Entry(
+                    member=member_id,
+                    tracker=record.tracker,
+                    day=record.day,
+                    entry_key=key,
+                    values=dumps(dict(record.values)),
+                    recorded_at=record.recorded_at,
+                    tz=str(record.tz or "UTC"),
+                    confirmed_outlier=record.confirmed_outlier,
+                )
+            )
+
+
+async def delete_entry(member_id: int, tracker: str, day: date) -> bool:
+    """Delete one of the member's entries; False when there was none."""
+    key = _key(member_id, tracker, day)
+    if not await Entry.exists().where(Entry.entry_key == key):
+        return False
+    await Entry.delete().where(Entry.entry_key == key)
+    return True
+
+
+def _record(row: dict[str, Any]) -> EntryRecord:
+    values = row["values"]
+    if isinstance(values, str):
+        values = json.loads(values)
+    tz_name = row["tz"]
+    try:
+        tz = ZoneInfo(tz_name) if tz_name and tz_name != "UTC" else UTC
+    except Exception:  # noqa: BLE001 - an unknown zone falls back to UTC
+        tz = UTC
+    return EntryRecord(
+        tracker=row["tracker"],
+        day=row["day"],
+        values=values,
+        recorded_at=row["recorded_at"],
+        confirmed_outlier=bool(row["confirmed_outlier"]),
+        tz=tz,
+    )
+
+
+async def load_records(
+    member_id: int, trackers: Iterable[str] | None = None, *, since: date | None = None, until: date | None = None
+) -> list[EntryRecord]:
+    """The member's entries, oldest first, optionally for some trackers/days."""
+    query = Entry.select(
+        Entry.tracker, Entry.day, Entry.values, Entry.recorded_at, Entry.tz, Entry.confirmed_outlier
+    ).where(Entry.member == member_id)
+    names = list(trackers) if trackers is not None else None
+    if names is not None:
+        query = query.where(Entry.tracker.is_in(names or [""]))
+    if since is not None:
+        query = query.where(Entry.day >= since)
+    if until is not None:
+        query = query.where(Entry.day <= until)
+    rows = await query.order_by(Entry.day)
+    return [_record(row) for row in rows]
+
+
+async def save_response(
+    member_id: int, tracker: Tracker, questionnaire: str, version: str, answers: dict[str, int], score: float, band: str | None, day: date
+) -> None:
+    await QuestionnaireResponse.insert(
+        QuestionnaireResponse(
+            member=member_id,
+            tracker=tracker.slug,
+            questionnaire=questionnaire,
+            version=version,
+            answers=dumps(answers),
+            score=score,
+            band=band,
+            day=day,
+            taken_at=datetime.now(UTC),
+        )
+    )
+
+
+async def responses(member_id: int, tracker: str | None = None) -> list[dict[str, Any]]:
+    query = QuestionnaireResponse.select(
+        QuestionnaireResponse.tracker,
+        QuestionnaireResponse.questionnaire,
+        QuestionnaireResponse.version,
+        QuestionnaireResponse.answers,
+        QuestionnaireResponse.score,
+        QuestionnaireResponse.band,
+        QuestionnaireResponse.day,
+        QuestionnaireResponse.taken_at,
+    ).where(QuestionnaireResponse.member == member_id)
+    if tracker:
+        query = query.where(QuestionnaireResponse.tracker == tracker)
+    rows = await query.order_by(QuestionnaireResponse.taken_at)
+    for row in rows:
+        if isinstance(row["answers"], str):
+            row["answers"] = json.loads(row["answers"])
+    return rows
+
+
+async def last_response(member_id: int, tracker: str, questionnaire: str) -> dict[str, Any] | None:
+    rows = [r for r in await responses(member_id, tracker) if r["questionnaire"] == questionnaire]
+    return rows[-1] if rows else None
+
+
+async def get_settings(member_id: int) -> dict[str, Any]:
+    rows = await Setting.select(Setting.name, Setting.value).where(Setting.member == member_id)
+    return {r["name"]: json.loads(r["value"]) if isinstance(r["value"], str) else r["value"] for r in rows}
+
+
+async def set_setting(member_id: int, name: str, value: Any) -> None:
+    key = f"{member_id}:{name}"
+    async with transaction(Setting._meta.db):
+        if await Setting.exists().where(Setting.setting_key == key):
+            await Setting.update({Setting.value: dumps(value)}).where(Setting.setting_key == key)
+        else:
+            await Setting.insert(Setting(member=member_id, setting_key=key, name=name, value=dumps(value)))
+
+
+async def erase_member(member_id: int) -> None:
+    """Delete every Health Box row of the member."""
+    await Entry.delete().where(Entry.member == member_id)
+    await QuestionnaireResponse.delete().where(QuestionnaireResponse.member == member_id)
+    await Setting.delete().where(Setting.member == member_id)

@@ -1,0 +1,145 @@
+"""Per-tracker insight lines shown above the chart (no Litestar here).
+
+Each function gets the member's records for the tracker, their settings and
+today's date in the edition's time zone, and returns short lines of text
+(already translated) plus an optional soft prompt. Wording follows the
+reference sheet §9: describe, never diagnose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from plugins.healthbox.sdk.records import EntryRecord, series_of
+from plugins.healthbox.sdk.stats import moving_average
+from plugins.healthbox.trackers import activity, feeling, food, sleep, tobacco, weight
+
+__all__ = ["Insight", "insight_for"]
+
+Gettext = Callable[[str], str]
+
+
+@dataclass
+class Insight:
+    """Lines describing the recent data, and at most one gentle prompt."""
+
+    lines: list[str] = field(default_factory=list)
+    prompt: str | None = None
+    advice: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _by_day(records: Sequence[EntryRecord]) -> dict[date, dict[str, Any]]:
+    return {r.day: dict(r.values) for r in records}
+
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _weight(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+    out = Insight()
+    points = series_of(records, "weight")
+    if not points:
+        return out
+    average = moving_average(points, 7)
+    out.lines.append(_("Latest weight: %(w)s kg · 7-day average: %(a)s kg") % {"w": _fmt(points[-1][1]), "a": _fmt(average[-1][1])})
+    height = settings.get("height_cm")
+    if height:
+        summary = weight.bmi_summary(points[-1][1], float(height), age=age, pregnant=bool(settings.get("pregnant")))
+        label = _(summary.category) if summary.category else _(summary.note or "")
+        out.lines.append(_("BMI: %(bmi)s — %(label)s") % {"bmi": _fmt(summary.bmi), "label": label})
+        out.prompt = _(summary.prompt) if summary.prompt else None
+    else:
+        out.lines.append(_("Add your height in the settings below to see your BMI."))
+    trend = weight.trend_kg_per_week(points, end=today)
+    if trend is not None:
+        out.lines.append(_("Trend over 4 weeks: %(t)s kg per week") % {"t": f"{trend:+.2f}"})
+    prompt = weight.weight_loss_prompt(points, end=today)
+    if prompt:
+        out.prompt = _(prompt)
+    return out
+
+
+def _feeling(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+    out = Insight()
+    means = series_of(records, "feel_mean")
+    if means:
+        week = [v for d, v in means if (today - d).days < 7]
+        if week:
+            out.lines.append(_("Average of the last 7 days: %(m)s / 10") % {"m": _fmt(sum(week) / len(week))})
+    prompt = feeling.support_prompt(series_of(records, "feel_psych"), series_of(records, "stress"), end=today)
+    out.prompt = _(prompt) if prompt else None
+    return out
+
+
+def _sleep(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+    out = Insight()
+    week = sleep.weekly_sleep_summary(_by_day(records), end=today)
+    if week.nights:
+        hours = None if week.mean_tst_min is None else week.mean_tst_min / 60
+        out.lines.append(_("Last 7 nights: %(n)d logged · average sleep %(h)s h · efficiency %(se)s %%") % {"n": week.nights, "h": _fmt(hours), "se": _fmt(week.mean_se_pct, 0)})
+        if week.nights_sol_or_waso_over_30 >= 3:
+            out.prompt = _("On several nights it took you more than 30 minutes to fall asleep or you were awake more than 30 minutes. If this goes on for weeks, a doctor can help.")
+    return out
+
+
+def _tobacco(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+    out = Insight()
+    cigs = series_of(records, "cigs_today")
+    if cigs:
+        week = [v for d, v in cigs if (today - d).days < 7]
+        if week:
+            out.lines.append(_("Cigarettes per day over the last 7 days: %(m)s") % {"m": _fmt(sum(week) / len(week))})
+    quit_day = settings.get("quit_date")
+    if quit_day:
+        try:
+            price = Decimal(str(settings.get("pack_price") or "0"))
+        except InvalidOperation:
+            price = Decimal(0)
+        since = [v for d, v in cigs if d >= date.fromisoformat(quit_day)]
+        progress = tobacco.quit_progress(
+            date.fromisoformat(quit_day), today, baseline_per_day=float(settings.get("baseline_per_day") or 0),
+            pack_price=price, smoked_since_quit=int(sum(since)),
+        )
+        if progress:
+            out.lines.append(_("%(d)d days since you quit · %(c)d cigarettes not smoked · %(m)s saved") % {"d": progress.days, "c": progress.cigarettes_avoided, "m": f"{progress.money_saved:.2f}"})
+    return out
+
+
+def _food(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+    out = Insight()
+    if not records:
+        return out
+    report = food.evaluate_food(
+        _by_day(records), records[-1].day,
+        food.FoodSettings(special_diet=bool(settings.get("special_diet")), pregnant=bool(settings.get("pregnant"))),
+    )
+    for outcome in report.advice:
+        if outcome.advice is not None:
+            out.advice.append((outcome.advice.render(_), f"{outcome.rule_id}: {outcome.explanation.render(_)}"))
+    out.prompt = _(report.prompt) if report.prompt else None
+    return out
+
+
+def _activity(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+    out = Insight()
+    week = activity.weekly_summary(_by_day(records), end=today)
+    if week.days_logged:
+        out.lines.append(_("Last 7 days: %(m)d moderate-equivalent minutes (WHO: 150–300) — %(band)s") % {"m": week.moderate_equivalent_min, "band": _(week.who_band)})
+        out.lines.append(_("%(met)s MET-minutes · %(s)d strength days") % {"met": _fmt(week.met_min, 0), "s": week.strength_days})
+        if week.mean_steps is not None:
+            out.lines.append(_("Average steps: %(n)d (%(band)s)") % {"n": week.mean_steps, "band": _(week.steps_band or "")})
+    return out
+
+
+_INSIGHTS = {"weight": _weight, "feeling": _feeling, "sleep": _sleep, "tobacco": _tobacco, "food": _food, "activity": _activity}
+
+
+def insight_for(slug: str, records: Sequence[EntryRecord], settings: dict[str, Any], today: date, gettext: Gettext, age: int | None) -> Insight:
+    """Insight lines for a built-in tracker; an empty insight for others."""
+    builder = _INSIGHTS.get(slug)
+    return builder(records, settings, today, gettext, age) if builder else Insight()
