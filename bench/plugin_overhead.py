@@ -63,9 +63,20 @@ async def main(requests: int) -> None:
     await migrate(rt.engine, piccolo_app_modules(rt.registry))
     site = rt.site("fr")
     context = {
-        "site": site, "lang": "fr", "member": None, "is_operator": False, "nav_items": [], "assets": [],
-        "csrf_token": "x", "csrf_input": Markup(""), "flash": None, "demo": False, "edition_links": [],
-        "slot": lambda name: Markup(""), "theme": "default", "request": type("R", (), {"url": type("U", (), {"path": "/"})()})(),
+        "site": site,
+        "lang": "fr",
+        "member": None,
+        "is_operator": False,
+        "nav_items": [],
+        "assets": [],
+        "csrf_token": "x",
+        "csrf_input": Markup(""),
+        "flash": None,
+        "demo": False,
+        "edition_links": [],
+        "slot": lambda name: Markup(""),
+        "theme": "default",
+        "request": type("R", (), {"url": type("U", (), {"path": "/"})()})(),
     }
     bare = bare_app(context)
     ours = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://fr.localhost")

@@ -68,7 +68,9 @@ def _plugin_routers(registry: PluginRegistry) -> list[Router]:
         static = Path(registry.module(slug).__file__ or "").parent / "static" / slug
         if static.is_dir():
             routers.append(
-                create_static_files_router(path=f"/static/{slug}", directories=[static], name=f"{slug}:static", opt={"plugin": slug})
+                create_static_files_router(
+                    path=f"/static/{slug}", directories=[static], name=f"{slug}:static", opt={"plugin": slug}
+                )
             )
     return routers
 
@@ -77,7 +79,9 @@ def _static_routers() -> list[Router]:
     routers = [create_static_files_router(path="/static/core", directories=[CORE_STATIC], name="core:static")]
     for theme in sorted(p for p in THEMES_DIR.iterdir() if (p / "theme.toml").is_file()):
         routers.append(
-            create_static_files_router(path=f"/static/themes/{theme.name}", directories=[theme / "static"], name=f"theme:{theme.name}")
+            create_static_files_router(
+                path=f"/static/themes/{theme.name}", directories=[theme / "static"], name=f"theme:{theme.name}"
+            )
         )
     return routers
 
@@ -100,7 +104,9 @@ def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response
         text = purpose.text(site) if purpose else None
         return render_sync(request, "core/pages/consent_required.html", {"purpose": purpose, "text": text}, status=403)
     headers = getattr(exc, "headers", None)
-    response = render_sync(request, "core/pages/error.html", {"status": exc.status_code, "detail": exc.detail}, status=exc.status_code)
+    response = render_sync(
+        request, "core/pages/error.html", {"status": exc.status_code, "detail": exc.detail}, status=exc.status_code
+    )
     if headers:
         response.headers.update(headers)
     return response
@@ -171,8 +177,15 @@ def create_app(
             cookie_samesite="lax",
             cookie_httponly=True,
         ),
-        exception_handlers={HTTPException: _http_error, NotAuthorizedException: _http_error, NotFoundException: _http_error, 500: _server_error},
-        openapi_config=OpenAPIConfig(title="Entraide", version=__version__, path="/schema", render_plugins=[JsonRenderPlugin()]),
+        exception_handlers={
+            HTTPException: _http_error,
+            NotAuthorizedException: _http_error,
+            NotFoundException: _http_error,
+            500: _server_error,
+        },
+        openapi_config=OpenAPIConfig(
+            title="Entraide", version=__version__, path="/schema", render_plugins=[JsonRenderPlugin()]
+        ),
         plugins=[HTMXPlugin()],
         on_startup=[startup],
         on_shutdown=[shutdown],

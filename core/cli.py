@@ -58,7 +58,10 @@ def cmd_sites(settings: Settings, args: argparse.Namespace) -> int:
     else:
         for row in rows:
             star = "*" if row["default"] else " "
-            print(f"{star} {row['code']:<3} {row['locale']:<3} {row['timezone']:<18} age≥{row['min_age']:<3} {row['name']}  ({', '.join(row['hosts'])})")
+            print(
+                f"{star} {row['code']:<3} {row['locale']:<3} {row['timezone']:<18} age≥{row['min_age']:<3} "
+                f"{row['name']}  ({', '.join(row['hosts'])})"
+            )
     return 0
 
 
@@ -212,7 +215,10 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         return await seed(rt) is not None
 
     created = asyncio.run(_with_db(app, prepare()))
-    print(f"\nEntraide {__version__} demo — database: {settings.database_url}" + (" (demo data created)" if created else ""))
+    print(
+        f"\nEntraide {__version__} demo — database: {settings.database_url}"
+        + (" (demo data created)" if created else "")
+    )
     print(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):")
     for email, pseudonym, code, role, _, _ in DEMO_ACCOUNTS:
         print(f"  {email:<30} {pseudonym:<8} {role:<9} edition {code}")

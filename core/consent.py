@@ -115,8 +115,7 @@ CORE_PURPOSES: tuple[Purpose, ...] = (
                 "Traitement de mes données de santé",
                 "J'autorise expressément {controller} à traiter mes données de santé (pathologies,"
                 " symptômes, traitements, relevés du carnet de santé) pour me fournir les fonctions"
-                " santé de {edition}. Elles ne sont visibles que par moi, sauf partage que je choisis."
-                + _RIGHTS_FR,
+                " santé de {edition}. Elles ne sont visibles que par moi, sauf partage que je choisis." + _RIGHTS_FR,
             ),
             "en": PurposeText(
                 "Processing of my health data",

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEMO_PASSWORD", "DemoContext"]
 
-DEMO_PASSWORD = "entraide-demo-2026"
+DEMO_PASSWORD = "entraide-demo-2026"  # noqa: S105 - documented demo accounts only
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ COUNTER = "enablement"
 class Enablement:
     """Per-worker cache of enabled plugin sets, keyed by site code."""
 
-    def __init__(self, sites: SiteMap, installed: list[str], restricted: set[str], countries: dict[str, tuple[str, ...] | None]) -> None:
+    def __init__(
+        self, sites: SiteMap, installed: list[str], restricted: set[str], countries: dict[str, tuple[str, ...] | None]
+    ) -> None:
         self.sites = sites
         self.installed = installed
         self.restricted = restricted

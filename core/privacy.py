@@ -12,8 +12,8 @@ import inspect
 import io
 import json
 import zipfile
-from decimal import Decimal
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -43,16 +43,22 @@ def encode_json(document: dict[str, Any]) -> bytes:
 
 
 async def _core_export(member_id: int) -> dict[str, Any]:
-    member = await Member.select(Member.all_columns(exclude=[Member.password_hash])).where(Member.id == member_id).first()
-    consents = await ConsentEvent.select(
-        ConsentEvent.purpose,
-        ConsentEvent.action,
-        ConsentEvent.text_version,
-        ConsentEvent.site,
-        ConsentEvent.language,
-        ConsentEvent.channel,
-        ConsentEvent.created_at,
-    ).where(ConsentEvent.member == member_id).order_by(ConsentEvent.id)
+    member = (
+        await Member.select(*Member.all_columns(exclude=[Member.password_hash])).where(Member.id == member_id).first()
+    )
+    consents = (
+        await ConsentEvent.select(
+            ConsentEvent.purpose,
+            ConsentEvent.action,
+            ConsentEvent.text_version,
+            ConsentEvent.site,
+            ConsentEvent.language,
+            ConsentEvent.channel,
+            ConsentEvent.created_at,
+        )
+        .where(ConsentEvent.member == member_id)
+        .order_by(ConsentEvent.id)
+    )
     sessions = await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.user_agent).where(
         SessionRow.member == member_id
     )

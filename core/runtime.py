@@ -57,7 +57,9 @@ class Runtime:
         for slug, declared in registry.collect("register_tracker_types"):
             for tracker in declared:
                 if tracker.slug in self.trackers:
-                    raise ValueError(f"tracker {tracker.slug!r} declared by {slug} and {self.trackers[tracker.slug][0]}")
+                    raise ValueError(
+                        f"tracker {tracker.slug!r} declared by {slug} and {self.trackers[tracker.slug][0]}"
+                    )
                 self.trackers[tracker.slug] = (slug, tracker)
         package_dirs = [Path(registry.module(s).__file__ or "").parent for s in registry.installed]
         plugin_templates = [d / "templates" for d in package_dirs if (d / "templates").is_dir()]
@@ -111,7 +113,7 @@ class Runtime:
                 result = impl.function(**kwargs)
                 if inspect.isawaitable(result):
                     result = await result
-            except Exception as exc:  # noqa: BLE001 - isolated policy
+            except Exception as exc:
                 log.exception("plugin %s failed in %s", impl.plugin_name, hook_name)
                 self.degraded[impl.plugin_name] = f"{hook_name}: {exc.__class__.__name__}: {exc}"
                 continue
@@ -127,7 +129,9 @@ class Runtime:
         enabled = await self.enablement.enabled(site)
         await self.call_isolated("handle_event", enabled, event=event)
 
-    def allowed(self, member: Member | None, permission: str, obj: Any = None, enabled: frozenset[str] | None = None) -> bool:
+    def allowed(
+        self, member: Member | None, permission: str, obj: Any = None, enabled: frozenset[str] | None = None
+    ) -> bool:
         """Permission check: per-object hook first (strict), then role grants."""
         if enabled:
             for impl in self.site_impls("resolve_permission", enabled):

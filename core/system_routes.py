@@ -39,9 +39,11 @@ async def readyz(request: Request[Any, Any, Any]) -> Response[dict[str, str]]:
 @get("/avatars/{member_id:int}", name="core:avatar", include_in_schema=False)
 async def avatar(request: Request[Any, Any, Any], member_id: int) -> Response[bytes]:
     """A member's avatar: uploaded (re-encoded WebP) or generated SVG."""
-    row = await Member.select(Member.avatar_file, Member.avatar_choice, Member.pseudonym_key).where(
-        Member.id == member_id
-    ).first()
+    row = (
+        await Member.select(Member.avatar_file, Member.avatar_choice, Member.pseudonym_key)
+        .where(Member.id == member_id)
+        .first()
+    )
     if row is None:
         raise NotFoundException()
     headers = {"Cache-Control": "private, max-age=300", "Content-Disposition": "inline"}

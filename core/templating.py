@@ -45,7 +45,9 @@ def theme_chain(slug: str, themes_dir: Path = THEMES_DIR) -> list[Path]:
 class TemplateFactory:
     """Builds and caches Jinja environments keyed by (theme, locale)."""
 
-    def __init__(self, plugin_template_dirs: list[Path], locale_dirs: tuple[Path, ...], globals_: dict[str, Any]) -> None:
+    def __init__(
+        self, plugin_template_dirs: list[Path], locale_dirs: tuple[Path, ...], globals_: dict[str, Any]
+    ) -> None:
         self.plugin_template_dirs = plugin_template_dirs
         self.locale_dirs = locale_dirs
         self.globals = globals_

@@ -72,7 +72,13 @@ def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def _settings(url: str, data_dir: Path, **overrides: Any) -> Settings:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
-    values: dict[str, Any] = {"database_url": url, "data_dir": str(data_dir), "email_backend": "file", "demo": True, "db_pool_size": 0}
+    values: dict[str, Any] = {
+        "database_url": url,
+        "data_dir": str(data_dir),
+        "email_backend": "file",
+        "demo": True,
+        "db_pool_size": 0,
+    }
     values.update(overrides)
     return load_settings(env, cwd=data_dir, **values)
 
@@ -103,7 +109,9 @@ def make_app(database_url: str, tmp_path: Path) -> Callable[..., Litestar]:
     """Build an app on this test's database: ``make_app(plugins=[...], **settings)``."""
     emptied = False
 
-    def factory(plugins: list[str] | None = None, extra_plugins: list[ModuleType] | None = None, **overrides: Any) -> Litestar:
+    def factory(
+        plugins: list[str] | None = None, extra_plugins: list[ModuleType] | None = None, **overrides: Any
+    ) -> Litestar:
         nonlocal emptied
         data_dir = tmp_path / "data"
         data_dir.mkdir(exist_ok=True)
@@ -175,7 +183,6 @@ def make_member(
 ) -> int:
     """Create a member directly (fast path, password ``DEMO_PASSWORD``)."""
     from core import consent
-    from core.identity.passwords import hash_password
     from core.identity.validation import normalise_pseudonym
     from core.tables import Member
 
@@ -195,7 +202,9 @@ def make_member(
         )
         await member.save()
         for name in consents:
-            await consent.record(member.id, rt.purposes[name], "grant", site=rt.site(site), language="fr", channel="test")
+            await consent.record(
+                member.id, rt.purposes[name], "grant", site=rt.site(site), language="fr", channel="test"
+            )
         return int(member.id)
 
     return int(_run(_with_pool(app, create())))

@@ -24,7 +24,9 @@ OPT = {"permission": "core.admin"}
 PAGE_SIZE = 50
 
 
-async def audit(actor: Member | None, action: str, *, site: str = "", target: str = "", detail: dict[str, Any] | None = None) -> None:
+async def audit(
+    actor: Member | None, action: str, *, site: str = "", target: str = "", detail: dict[str, Any] | None = None
+) -> None:
     """Append an audit row (who changed what, when)."""
     await AuditEntry.insert(
         AuditEntry(

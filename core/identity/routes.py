@@ -67,7 +67,7 @@ async def signup_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     rt = runtime(request)
     site = request.state.site
     form = await request.form()
-    values = {k: field(form, k) for k in ("pseudonym", "email", "birth_year", "avatar_choice")}
+    values: dict[str, Any] = {k: field(form, k) for k in ("pseudonym", "email", "birth_year", "avatar_choice")}
     signup_form = service.SignupForm(
         pseudonym=values["pseudonym"],
         email=values["email"],

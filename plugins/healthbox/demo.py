@@ -44,24 +44,41 @@ def demo_raw(slug: str, day: date, i: int, rng: random.Random) -> dict[str, str]
         bed = 23 * 60 + rng.uniform(-40, 50)
         final = 6 * 60 + 40 + rng.uniform(-30, 40)
         return {
-            "t_bed": _clock(bed), "t_try": _clock(bed + rng.uniform(0, 20)), "sol_min": str(rng.randint(5, 40)),
-            "n_awak": str(rng.randint(0, 3)), "waso_min": str(rng.randint(0, 35)), "t_final": _clock(final),
-            "t_out": _clock(final + rng.uniform(5, 25)), "quality": str(rng.randint(2, 5)), "fatigue": str(rng.randint(1, 7)),
+            "t_bed": _clock(bed),
+            "t_try": _clock(bed + rng.uniform(0, 20)),
+            "sol_min": str(rng.randint(5, 40)),
+            "n_awak": str(rng.randint(0, 3)),
+            "waso_min": str(rng.randint(0, 35)),
+            "t_final": _clock(final),
+            "t_out": _clock(final + rng.uniform(5, 25)),
+            "quality": str(rng.randint(2, 5)),
+            "fatigue": str(rng.randint(1, 7)),
         }
     if slug == "tobacco":
         return {"cigs_today": str(max(0, round(14 - i * 0.05 + rng.uniform(-3, 3)))), "craving": str(rng.randint(2, 8))}
     if slug == "food":
         return {
-            "fruit_veg": str(rng.randint(2, 6)), "unsalted_nuts": str(rng.choice([0, 0, 1])), "legumes": str(rng.choice([0, 0, 1])),
-            "wholegrain_starchy": str(rng.randint(0, 2)), "dairy": str(rng.randint(1, 3)), "fish": str(rng.choice([0, 0, 0, 1])),
-            "oily_fish": str(rng.choice([0, 0, 0, 0, 1])), "red_meat_g": str(rng.choice([0, 0, 100, 150])),
-            "processed_meat_g": str(rng.choice([0, 0, 0, 50])), "sugary_drinks": str(rng.choice([0, 0, 1, 2])),
-            "alcohol_std_drinks": str(rng.choice([0, 0, 0, 1, 2])), "ultra_processed": str(rng.randint(0, 2)), "log_complete": "1",
+            "fruit_veg": str(rng.randint(2, 6)),
+            "unsalted_nuts": str(rng.choice([0, 0, 1])),
+            "legumes": str(rng.choice([0, 0, 1])),
+            "wholegrain_starchy": str(rng.randint(0, 2)),
+            "dairy": str(rng.randint(1, 3)),
+            "fish": str(rng.choice([0, 0, 0, 1])),
+            "oily_fish": str(rng.choice([0, 0, 0, 0, 1])),
+            "red_meat_g": str(rng.choice([0, 0, 100, 150])),
+            "processed_meat_g": str(rng.choice([0, 0, 0, 50])),
+            "sugary_drinks": str(rng.choice([0, 0, 1, 2])),
+            "alcohol_std_drinks": str(rng.choice([0, 0, 0, 1, 2])),
+            "ultra_processed": str(rng.randint(0, 2)),
+            "log_complete": "1",
         }
     return {
-        "light_min": str(rng.randint(20, 120)), "moderate_min": str(rng.choice([0, 0, 20, 30, 45])),
-        "vigorous_min": str(rng.choice([0, 0, 0, 20])), "steps": str(rng.randint(3000, 12000)),
-        "strength": rng.choice(["", "", "1"]), "sitting_h": f"{rng.uniform(4, 9):.1f}",
+        "light_min": str(rng.randint(20, 120)),
+        "moderate_min": str(rng.choice([0, 0, 20, 30, 45])),
+        "vigorous_min": str(rng.choice([0, 0, 0, 20])),
+        "steps": str(rng.randint(3000, 12000)),
+        "strength": rng.choice(["", "", "1"]),
+        "sitting_h": f"{rng.uniform(4, 9):.1f}",
     }
 
 
@@ -87,9 +104,14 @@ async def insert_records(member_id: int, records: Iterator[EntryRecord], batch: 
     for record in records:
         rows.append(
             Entry(
-                member=member_id, tracker=record.tracker, day=record.day,
-                entry_key=f"{member_id}:{record.tracker}:{record.day.isoformat()}", values=dumps(dict(record.values)),
-                recorded_at=record.recorded_at, tz=str(record.tz), confirmed_outlier=record.confirmed_outlier,
+                member=member_id,
+                tracker=record.tracker,
+                day=record.day,
+                entry_key=f"{member_id}:{record.tracker}:{record.day.isoformat()}",
+                values=dumps(dict(record.values)),
+                recorded_at=record.recorded_at,
+                tz=str(record.tz),
+                confirmed_outlier=record.confirmed_outlier,
             )
         )
         if len(rows) >= batch:

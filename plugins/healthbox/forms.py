@@ -53,7 +53,7 @@ def form_fields(
     """One field per metric, prefilled from ``values`` (raw strings or stored values)."""
     fields = []
     for metric in tracker.metrics:
-        options = ((metric.unit or "", metric.unit_text),) + tuple((u.code, u.label) for u in metric.display_units)
+        options = ((metric.unit or "", metric.unit_text), *((u.code, u.label) for u in metric.display_units))
         fields.append(
             FormField(
                 metric=metric,

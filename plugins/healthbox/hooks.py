@@ -63,10 +63,20 @@ async def export_personal_data(member_id: int) -> dict[str, Any]:
     """Entries (flat rows → CSV), questionnaire answers, settings, and FHIR R4."""
     records = await services.load_records(member_id)
     entries = [
-        {"tracker": r.tracker, "day": r.day, "recorded_at": r.recorded_at, "confirmed_outlier": r.confirmed_outlier, **r.values}
+        {
+            "tracker": r.tracker,
+            "day": r.day,
+            "recorded_at": r.recorded_at,
+            "confirmed_outlier": r.confirmed_outlier,
+            **r.values,
+        }
         for r in records
     ]
-    bundle = "".join(iter_bundle_json(records, services.known_trackers(), subject=f"entraide-member/{member_id}", timestamp=datetime.now(UTC)))
+    bundle = "".join(
+        iter_bundle_json(
+            records, services.known_trackers(), subject=f"entraide-member/{member_id}", timestamp=datetime.now(UTC)
+        )
+    )
     return {
         "entries": entries,
         "questionnaires": await services.responses(member_id),

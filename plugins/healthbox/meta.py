@@ -10,7 +10,7 @@ META = PluginMeta(
     slug="healthbox",
     name="Health Box",
     version="0.1.0",
-    description="Private daily health records: weight, feeling, sleep, tobacco, food, activity, with charts and exports.",
+    description="Private daily health records (weight, feeling, sleep, tobacco, food, activity), charts, exports.",
     kind="tracker",
     data_categories=("health_records", "questionnaire_answers", "tracker_settings"),
 )

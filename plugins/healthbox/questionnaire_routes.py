@@ -60,7 +60,9 @@ async def questionnaire_page(request: Request[Any, Any, Any], slug: FromPath[str
 
 
 @post("/{slug:str}/q/{key:str}/", name="healthbox:questionnaire_submit", opt=OPT)
-async def questionnaire_submit(request: Request[Any, Any, Any], slug: FromPath[str], key: FromPath[str]) -> Response[Any]:
+async def questionnaire_submit(
+    request: Request[Any, Any, Any], slug: FromPath[str], key: FromPath[str]
+) -> Response[Any]:
     from plugins.healthbox.routes import today_for
 
     member = current_member(request)
@@ -71,14 +73,26 @@ async def questionnaire_submit(request: Request[Any, Any, Any], slug: FromPath[s
     raw = {item.key: str(form.get(item.key, "")) for item in questionnaire.items}
     ctx["answers"] = raw
     if ctx["next_allowed"]:
-        ctx["errors"] = {"form": _("You last completed this questionnaire on %(day)s. You can take it again from %(next)s.") % {"day": ctx["last"]["day"].isoformat(), "next": ctx["next_allowed"].isoformat()}}
+        ctx["errors"] = {
+            "form": _("You last completed this questionnaire on %(day)s. You can take it again from %(next)s.")
+            % {"day": ctx["last"]["day"].isoformat(), "next": ctx["next_allowed"].isoformat()}
+        }
         return await render(request, "healthbox/pages/questionnaire.html", ctx, status=400)
     result = score_answers(questionnaire, raw)
     if not result.ok or result.score is None:
         ctx["errors"] = render_errors(result.errors, _)
         return await render(request, "healthbox/pages/questionnaire.html", ctx, status=400)
     band = result.band.label if result.band else None
-    await services.save_response(member.id, tracker, questionnaire.key, questionnaire.version, result.answers, result.score, band, today_for(request))
+    await services.save_response(
+        member.id,
+        tracker,
+        questionnaire.key,
+        questionnaire.version,
+        result.answers,
+        result.score,
+        band,
+        today_for(request),
+    )
     ctx.update(await _context(request, tracker, questionnaire))
     ctx["result"] = result
     ctx["taken"] = datetime.now(request.state.site.tz)

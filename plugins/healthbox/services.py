@@ -64,7 +64,7 @@ def _key(member_id: int, tracker: str, day: date) -> str:
 async def save_entry(member_id: int, record: EntryRecord) -> None:
     """Insert or replace the member's entry for that tracker and day."""
     key = _key(member_id, record.tracker, record.day)
-    row = {
+    row: dict[Any, Any] = {
         Entry.values: dumps(dict(record.values)),
         Entry.recorded_at: record.recorded_at,
         Entry.tz: str(record.tz or "UTC"),
@@ -135,7 +135,14 @@ async def load_records(
 
 
 async def save_response(
-    member_id: int, tracker: Tracker, questionnaire: str, version: str, answers: dict[str, int], score: float, band: str | None, day: date
+    member_id: int,
+    tracker: Tracker,
+    questionnaire: str,
+    version: str,
+    answers: dict[str, int],
+    score: float,
+    band: str | None,
+    day: date,
 ) -> None:
     await QuestionnaireResponse.insert(
         QuestionnaireResponse(

@@ -40,13 +40,17 @@ def _fmt(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def _weight(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+def _weight(
+    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
+) -> Insight:
     out = Insight()
     points = series_of(records, "weight")
     if not points:
         return out
     average = moving_average(points, 7)
-    out.lines.append(_("Latest weight: %(w)s kg · 7-day average: %(a)s kg") % {"w": _fmt(points[-1][1]), "a": _fmt(average[-1][1])})
+    out.lines.append(
+        _("Latest weight: %(w)s kg · 7-day average: %(a)s kg") % {"w": _fmt(points[-1][1]), "a": _fmt(average[-1][1])}
+    )
     height = settings.get("height_cm")
     if height:
         summary = weight.bmi_summary(points[-1][1], float(height), age=age, pregnant=bool(settings.get("pregnant")))
@@ -64,7 +68,9 @@ def _weight(records: Sequence[EntryRecord], settings: dict[str, Any], today: dat
     return out
 
 
-def _feeling(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+def _feeling(
+    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
+) -> Insight:
     out = Insight()
     means = series_of(records, "feel_mean")
     if means:
@@ -76,18 +82,28 @@ def _feeling(records: Sequence[EntryRecord], settings: dict[str, Any], today: da
     return out
 
 
-def _sleep(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+def _sleep(
+    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
+) -> Insight:
     out = Insight()
     week = sleep.weekly_sleep_summary(_by_day(records), end=today)
     if week.nights:
         hours = None if week.mean_tst_min is None else week.mean_tst_min / 60
-        out.lines.append(_("Last 7 nights: %(n)d logged · average sleep %(h)s h · efficiency %(se)s %%") % {"n": week.nights, "h": _fmt(hours), "se": _fmt(week.mean_se_pct, 0)})
+        out.lines.append(
+            _("Last 7 nights: %(n)d logged · average sleep %(h)s h · efficiency %(se)s %%")
+            % {"n": week.nights, "h": _fmt(hours), "se": _fmt(week.mean_se_pct, 0)}
+        )
         if week.nights_sol_or_waso_over_30 >= 3:
-            out.prompt = _("On several nights it took you more than 30 minutes to fall asleep or you were awake more than 30 minutes. If this goes on for weeks, a doctor can help.")
+            out.prompt = _(
+                "On several nights it took you more than 30 minutes to fall asleep or you were awake more than "
+                "30 minutes. If this goes on for weeks, a doctor can help."
+            )
     return out
 
 
-def _tobacco(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+def _tobacco(
+    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
+) -> Insight:
     out = Insight()
     cigs = series_of(records, "cigs_today")
     if cigs:
@@ -102,20 +118,29 @@ def _tobacco(records: Sequence[EntryRecord], settings: dict[str, Any], today: da
             price = Decimal(0)
         since = [v for d, v in cigs if d >= date.fromisoformat(quit_day)]
         progress = tobacco.quit_progress(
-            date.fromisoformat(quit_day), today, baseline_per_day=float(settings.get("baseline_per_day") or 0),
-            pack_price=price, smoked_since_quit=int(sum(since)),
+            date.fromisoformat(quit_day),
+            today,
+            baseline_per_day=float(settings.get("baseline_per_day") or 0),
+            pack_price=price,
+            smoked_since_quit=int(sum(since)),
         )
         if progress:
-            out.lines.append(_("%(d)d days since you quit · %(c)d cigarettes not smoked · %(m)s saved") % {"d": progress.days, "c": progress.cigarettes_avoided, "m": f"{progress.money_saved:.2f}"})
+            out.lines.append(
+                _("%(d)d days since you quit · %(c)d cigarettes not smoked · %(m)s saved")
+                % {"d": progress.days, "c": progress.cigarettes_avoided, "m": f"{progress.money_saved:.2f}"}
+            )
     return out
 
 
-def _food(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+def _food(
+    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
+) -> Insight:
     out = Insight()
     if not records:
         return out
     report = food.evaluate_food(
-        _by_day(records), records[-1].day,
+        _by_day(records),
+        records[-1].day,
         food.FoodSettings(special_diet=bool(settings.get("special_diet")), pregnant=bool(settings.get("pregnant"))),
     )
     for outcome in report.advice:
@@ -125,21 +150,39 @@ def _food(records: Sequence[EntryRecord], settings: dict[str, Any], today: date,
     return out
 
 
-def _activity(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None) -> Insight:
+def _activity(
+    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
+) -> Insight:
     out = Insight()
     week = activity.weekly_summary(_by_day(records), end=today)
     if week.days_logged:
-        out.lines.append(_("Last 7 days: %(m)d moderate-equivalent minutes (WHO: 150–300) — %(band)s") % {"m": week.moderate_equivalent_min, "band": _(week.who_band)})
-        out.lines.append(_("%(met)s MET-minutes · %(s)d strength days") % {"met": _fmt(week.met_min, 0), "s": week.strength_days})
+        out.lines.append(
+            _("Last 7 days: %(m)d moderate-equivalent minutes (WHO: 150–300) — %(band)s")
+            % {"m": week.moderate_equivalent_min, "band": _(week.who_band)}
+        )
+        out.lines.append(
+            _("%(met)s MET-minutes · %(s)d strength days") % {"met": _fmt(week.met_min, 0), "s": week.strength_days}
+        )
         if week.mean_steps is not None:
-            out.lines.append(_("Average steps: %(n)d (%(band)s)") % {"n": week.mean_steps, "band": _(week.steps_band or "")})
+            out.lines.append(
+                _("Average steps: %(n)d (%(band)s)") % {"n": week.mean_steps, "band": _(week.steps_band or "")}
+            )
     return out
 
 
-_INSIGHTS = {"weight": _weight, "feeling": _feeling, "sleep": _sleep, "tobacco": _tobacco, "food": _food, "activity": _activity}
+_INSIGHTS = {
+    "weight": _weight,
+    "feeling": _feeling,
+    "sleep": _sleep,
+    "tobacco": _tobacco,
+    "food": _food,
+    "activity": _activity,
+}
 
 
-def insight_for(slug: str, records: Sequence[EntryRecord], settings: dict[str, Any], today: date, gettext: Gettext, age: int | None) -> Insight:
+def insight_for(
+    slug: str, records: Sequence[EntryRecord], settings: dict[str, Any], today: date, gettext: Gettext, age: int | None
+) -> Insight:
     """Insight lines for a built-in tracker; an empty insight for others."""
     builder = _INSIGHTS.get(slug)
     return builder(records, settings, today, gettext, age) if builder else Insight()

@@ -20,7 +20,9 @@ def spec_functions():
 
 
 SPECS = dict(spec_functions())
-ALL_TEST_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("plugins/*/tests/*.py")])
+ALL_TEST_SOURCE = "\n".join(
+    p.read_text(encoding="utf-8") for p in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("plugins/*/tests/*.py")]
+)
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
@@ -55,6 +57,8 @@ def test_slots_are_documented():
     docs = (ROOT / "docs" / "slots.md").read_text(encoding="utf-8")
     for slot in SLOTS:
         assert f"`{slot}`" in docs
-    templates = "\n".join(p.read_text(encoding="utf-8") for p in ROOT.glob("**/templates/**/*.html") if ".venv" not in p.parts)
+    templates = "\n".join(
+        p.read_text(encoding="utf-8") for p in ROOT.glob("**/templates/**/*.html") if ".venv" not in p.parts
+    )
     for used in set(re.findall(r'slot\("([^"]+)"\)', templates)):
         assert used in SLOTS, f"slot {used} used in a template but not documented in core.ui.SLOTS"

@@ -49,7 +49,9 @@ def test_tables_are_prefixed_with_the_slug(slug):
     except ModuleNotFoundError:
         return
     assert app_config.app_name == slug
-    assert "core" in app_config.migration_dependencies or any(d.startswith("core") for d in app_config.migration_dependencies)
+    assert "core" in app_config.migration_dependencies or any(
+        d.startswith("core") for d in app_config.migration_dependencies
+    )
     for table in app_config.table_classes:
         assert table._meta.tablename.startswith(f"{slug}_"), table._meta.tablename
 

@@ -19,8 +19,13 @@ def run(tmp_path, database_url):
         base = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
         base.update({"DATABASE_URL": database_url, "ENTRAIDE_DATA_DIR": str(tmp_path / "var")})
         base.update(env or {})
-        return subprocess.run(
-            [sys.executable, "-m", "core.cli", *args], capture_output=True, text=True, env=base, cwd=tmp_path, timeout=120
+        return subprocess.run(  # noqa: S603 - fixed argv, our own CLI
+            [sys.executable, "-m", "core.cli", *args],
+            capture_output=True,
+            text=True,
+            env=base,
+            cwd=tmp_path,
+            timeout=120,
         )
 
     return runner
@@ -32,7 +37,12 @@ def test_sites_list_json(run):
     sites = {s["code"]: s for s in json.loads(result.stdout)}
     assert set(sites) == {"fr", "be", "ch", "qc", "ma", "dz", "tn", "uk", "de"}
     assert sites["fr"]["default"] and "localhost" in sites["fr"]["hosts"]
-    assert (sites["fr"]["min_age"], sites["de"]["min_age"], sites["uk"]["min_age"], sites["qc"]["min_age"]) == (15, 16, 13, 14)
+    assert (sites["fr"]["min_age"], sites["de"]["min_age"], sites["uk"]["min_age"], sites["qc"]["min_age"]) == (
+        15,
+        16,
+        13,
+        14,
+    )
     assert sites["uk"]["locale"] == "en" and sites["de"]["locale"] == "de"
 
 

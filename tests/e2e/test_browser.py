@@ -35,7 +35,7 @@ def live_server(database_url, tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
     env.update({"DATABASE_URL": database_url, "ENTRAIDE_DATA_DIR": str(tmp_path / "var"), "ENTRAIDE_DEMO": "true"})
-    proc = subprocess.Popen(
+    proc = subprocess.Popen(  # noqa: S603 - fixed argv, our own server
         [sys.executable, "-m", "uvicorn", "--factory", "core.asgi:create_app_from_env", "--port", str(port)],
         env=env,
         cwd=Path(__file__).resolve().parents[2],
@@ -64,8 +64,15 @@ def test_signup_in_french_then_grant_and_withdraw_consent(live_server, tmp_path)
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP *.localhost 127.0.0.1"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--host-resolver-rules=MAP *.localhost 127.0.0.1",
+            ],
         )
         page = browser.new_page()
         page.goto(f"http://fr.localhost:{port}/signup")

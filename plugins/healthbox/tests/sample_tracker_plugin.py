@@ -15,7 +15,18 @@ TRACKER = Tracker(
     slug="hydration",
     name="Hydration",
     description="Glasses of water a day.",
-    metrics=(Metric("glasses", "Glasses of water", "integer", unit="{glass}", hard_min=0, hard_max=40, soft_max=20, required=True),),
+    metrics=(
+        Metric(
+            "glasses",
+            "Glasses of water",
+            "integer",
+            unit="{glass}",
+            hard_min=0,
+            hard_max=40,
+            soft_max=20,
+            required=True,
+        ),
+    ),
     chart=ChartSpec(series=("glasses",), kind="bar", y_label="glasses"),
 )
 

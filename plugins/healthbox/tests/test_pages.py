@@ -41,7 +41,9 @@ def test_health_pages_need_the_health_data_consent(client, app):
     page = client.get("/healthbox/weight/")
     assert page.status_code == 403
     assert "/me/consents#purpose-core.health_data" in page.text
-    assert post_form(client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "70"}).status_code == 403
+    assert (
+        post_form(client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "70"}).status_code == 403
+    )
     post_form(client, "/me/consents/core.health_data/grant")
     assert client.get("/healthbox/weight/").status_code == 200
 
@@ -60,7 +62,9 @@ def test_weight_entry_is_saved_with_bmi_and_charted(client, app, alice):
 
 
 def test_pounds_are_converted_to_kilograms(client, app, alice):
-    post_form(client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "154.3", "unit_weight": "[lb_av]"})
+    post_form(
+        client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "154.3", "unit_weight": "[lb_av]"}
+    )
     assert json.loads(entries(app, alice, "weight")[0]["values"])["weight"] == pytest.approx(70.0, abs=0.05)
 
 
@@ -72,8 +76,20 @@ def test_pounds_are_converted_to_kilograms(client, app, alice):
         ("weight", {"weight": "abc"}, "weight"),
         ("weight", {"weight": "70", "date": (date.today() + timedelta(days=2)).isoformat()}, "date"),
         ("weight", {"weight": "70", "unit_weight": "stone"}, "weight"),
-        ("sleep", {"t_bed": "2024-01-01T22:00", "t_try": "2024-01-01T22:10", "sol_min": "10", "n_awak": "0", "waso_min": "0",
-                   "t_final": "2024-01-03T04:00", "t_out": "2024-01-03T04:10", "quality": "3"}, None),
+        (
+            "sleep",
+            {
+                "t_bed": "2024-01-01T22:00",
+                "t_try": "2024-01-01T22:10",
+                "sol_min": "10",
+                "n_awak": "0",
+                "waso_min": "0",
+                "t_final": "2024-01-03T04:00",
+                "t_out": "2024-01-03T04:10",
+                "quality": "3",
+            },
+            None,
+        ),
     ],
 )
 def test_bad_values_give_a_field_error_and_store_nothing(client, app, alice, tracker, data, field):
@@ -111,7 +127,7 @@ def test_entries_are_private_to_their_owner(client_for, app, alice, client):
     eve = client_for("be")
     login(eve, "eve@example.org")
     page = eve.get("/healthbox/tobacco/")
-    assert page.status_code == 200 and "No entry yet" in text_of(page.text) or "Aucune" in page.text
+    assert (page.status_code == 200 and "No entry yet" in text_of(page.text)) or "Aucune" in page.text
     assert post_form(eve, f"/healthbox/tobacco/entries/{today}/delete").status_code == 404
     assert len(entries(app, alice, "tobacco")) == 1
     assert "17" not in eve.get("/healthbox/export.csv?tracker=tobacco").text
@@ -143,8 +159,15 @@ def test_member_export_has_entries_and_fhir_bundle(client, alice):
     assert bundle["resourceType"] == "Bundle"
     codes = {c["code"] for e in bundle["entry"] for c in e["resource"]["code"]["coding"]}
     assert {"29463-7", "39156-5"} <= codes
-    weight = next(e["resource"] for e in bundle["entry"] if any(c["code"] == "29463-7" for c in e["resource"]["code"]["coding"]))
-    assert weight["valueQuantity"] == {**weight["valueQuantity"], "value": 70.0, "system": "http://unitsofmeasure.org", "code": "kg"}
+    weight = next(
+        e["resource"] for e in bundle["entry"] if any(c["code"] == "29463-7" for c in e["resource"]["code"]["coding"])
+    )
+    assert weight["valueQuantity"] == {
+        **weight["valueQuantity"],
+        "value": 70.0,
+        "system": "http://unitsofmeasure.org",
+        "code": "kg",
+    }
     archive = zipfile.ZipFile(io.BytesIO(client.get("/me/export.zip").content))
     assert "healthbox/entries.csv" in archive.namelist()
 
@@ -200,7 +223,10 @@ def test_hook_register_tracker_types(make_app, client_for):
     assert 'href="/healthbox/hydration/"' in client.get("/healthbox/").text
     form = client.get("/healthbox/hydration/")
     assert 'name="glasses"' in form.text
-    assert post_form(client, "/healthbox/hydration/", {"date": date.today().isoformat(), "glasses": "55"}).status_code == 400
+    assert (
+        post_form(client, "/healthbox/hydration/", {"date": date.today().isoformat(), "glasses": "55"}).status_code
+        == 400
+    )
     ok = post_form(client, "/healthbox/hydration/", {"date": date.today().isoformat(), "glasses": "8"})
     assert ok.status_code == 303
     assert "<svg" in client.get("/healthbox/hydration/").text

@@ -86,7 +86,10 @@ def register_consent_purposes() -> list[Purpose]:
     return [
         Purpose(
             "greeter.newsletter",
-            texts={"en": PurposeText("Greeter newsletter", "Send me greetings. {controller}"), "fr": PurposeText("Lettre", "Salutations. {controller}")},
+            texts={
+                "en": PurposeText("Greeter newsletter", "Send me greetings. {controller}"),
+                "fr": PurposeText("Lettre", "Salutations. {controller}"),
+            },
             order=90,
         )
     ]
