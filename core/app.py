@@ -145,7 +145,7 @@ def create_app(
 
     async def startup(app: Litestar) -> None:
         if isinstance(engine, PostgresEngine) and settings.db_pool_size:
-            await engine.start_connection_pool(max_size=settings.db_pool_size)
+            await engine.start_connection_pool(min_size=1, max_size=settings.db_pool_size)
         for _, result in registry.collect("on_startup", app=app):
             await result
 

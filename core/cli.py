@@ -112,7 +112,7 @@ async def _with_db(app: Any, coro: Any) -> Any:
 
     engine = app.state.entraide.engine
     if isinstance(engine, PostgresEngine):
-        await engine.start_connection_pool(max_size=2)
+        await engine.start_connection_pool(min_size=1, max_size=2)
     try:
         return await coro
     finally:
