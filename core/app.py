@@ -144,6 +144,7 @@ def create_app(
     runtime = Runtime(settings, registry, sites, engine)
 
     async def startup(app: Litestar) -> None:
+        await runtime.enablement.ensure_stamp()
         if isinstance(engine, PostgresEngine) and settings.db_pool_size:
             await engine.start_connection_pool(min_size=1, max_size=settings.db_pool_size)
         for _, result in registry.collect("on_startup", app=app):

@@ -4,11 +4,19 @@ A row in ``core_site_plugin`` wins over the edition default. Each change bumps
 the ``enablement`` counter in ``core_state``; workers compare that one
 integer per request and reload their cache only when it moved, so a toggle
 takes effect on the next request everywhere without restart.
+
+On SQLite (one host by nature) the check is cheaper still: after each change
+commits, the new counter is also written to a stamp file next to the
+database; a worker whose cached version equals the stamp skips the query.
+Only writers of the counter write the stamp, so it is never older than a
+committed change it could hide.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 
 from core.db import DurableSQLiteEngine, transaction
 from core.sites import Site, SiteMap
@@ -45,8 +53,38 @@ class Enablement:
         row = await StateCounter.select(StateCounter.value).where(StateCounter.name == COUNTER).first()
         return int(row["value"]) if row else 0
 
+    def _stamp(self) -> Path | None:
+        engine = StateCounter._meta.db
+        return Path(f"{engine.path}.enablement") if isinstance(engine, DurableSQLiteEngine) else None
+
+    def _read_stamp(self) -> int | None:
+        stamp = self._stamp()
+        if stamp is None:
+            return None
+        try:
+            return int(stamp.read_text())
+        except (OSError, ValueError):
+            return None
+
+    def _write_stamp(self, version: int) -> None:
+        stamp = self._stamp()
+        if stamp is not None:
+            tmp = stamp.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(str(version))
+            os.replace(tmp, stamp)
+
+    async def ensure_stamp(self) -> None:
+        """Write the stamp at start-up, serialised with writers (SQLite only)."""
+        if self._stamp() is None:
+            return
+        async with transaction(StateCounter._meta.db):
+            row = await StateCounter.select(StateCounter.value).where(StateCounter.name == COUNTER).first()
+            self._write_stamp(int(row["value"]) if row else 0)
+
     async def enabled(self, site: Site) -> frozenset[str]:
-        """Enabled plugin slugs on ``site`` (one small query per request)."""
+        """Enabled plugin slugs on ``site`` (a stamp read or one small query per request)."""
+        if self._version is not None and self._read_stamp() == self._version:
+            return self._cache.get(site.code, frozenset())
         version = await self.version()
         if version != self._version:
             self._cache = await self._load()
@@ -90,3 +128,6 @@ class Enablement:
                 )
             else:
                 await StateCounter.insert(StateCounter(name=COUNTER, value=1))
+            row = await StateCounter.select(StateCounter.value).where(StateCounter.name == COUNTER).first()
+            version = int(row["value"]) if row else 0  # read in the transaction, not on another connection
+        self._write_stamp(version)  # after the commit: a new stamp always means a committed change

@@ -9,6 +9,7 @@ rendered in the site's environment.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from litestar import Request
 
     from core.runtime import Runtime
-    from core.sites import Site
+    from core.sites import Site, SiteMap
     from core.tables import Member
 
 __all__ = ["FLASH_COOKIE", "consent_of", "flash", "gettext_for", "page_context", "render", "render_sync"]
@@ -171,13 +172,18 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
 
 
 def _edition_links(rt: Runtime, request: Request[Any, Any, Any]) -> list[tuple[str, str]]:
-    """Links to every edition, keeping the port the viewer uses (dev: 8000)."""
-    port = request.url.port
+    """Links to every edition, keeping the scheme and port the viewer uses (dev: 8000)."""
+    url = request.url
+    return _links_for(rt.sites, url.scheme, url.port)
+
+
+@lru_cache(maxsize=64)
+def _links_for(sites: SiteMap, scheme: str, port: int | None) -> list[tuple[str, str]]:
     suffix = f":{port}" if port and port not in (80, 443) else ""
     links = []
-    for site in rt.sites:
+    for site in sites:
         host = next((h for h in site.hosts if "localhost" not in h and not h[:1].isdigit()), f"{site.code}.localhost")
-        links.append((site.code, f"{request.url.scheme}://{host}{suffix}/"))
+        links.append((site.code, f"{scheme}://{host}{suffix}/"))
     return links
 
 

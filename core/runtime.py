@@ -51,6 +51,7 @@ class Runtime:
             countries={s: m.countries for s, m in metas.items()},
         )
         self.degraded: dict[str, str] = {}
+        self._impl_cache: dict[tuple[str, frozenset[str]], list[Any]] = {}
         self.purposes = self._collect_purposes()
         self.permissions = self._collect_permissions()
         self.trackers: dict[str, tuple[str, Tracker]] = {}
@@ -65,7 +66,9 @@ class Runtime:
         plugin_templates = [d / "templates" for d in package_dirs if (d / "templates").is_dir()]
         plugin_templates += [Path(p) for _, ps in registry.collect("register_template_dirs") for p in ps]
         self.package_dirs = package_dirs
-        self.templates = TemplateFactory(plugin_templates, catalog_dirs([CORE_DIR, *package_dirs]), {})
+        self.templates = TemplateFactory(
+            plugin_templates, catalog_dirs([CORE_DIR, *package_dirs]), {}, auto_reload=settings.debug
+        )
         self._check_legal_packs()
 
     # -- declarations -----------------------------------------------------
@@ -96,10 +99,16 @@ class Runtime:
 
     # -- site-scoped dispatch -----------------------------------------------
     def site_impls(self, hook_name: str, enabled: frozenset[str]) -> list[Any]:
-        """Implementations of a site hook by plugins enabled on the site."""
-        assert hook_name in SITE_HOOKS, hook_name
-        impls = getattr(self.registry.pm.hook, hook_name).get_hookimpls()
-        return sorted((i for i in impls if i.plugin_name in enabled), key=lambda i: i.plugin_name)
+        """Implementations of a site hook by plugins enabled on the site (cached)."""
+        key = (hook_name, enabled)
+        impls = self._impl_cache.get(key)
+        if impls is None:
+            assert hook_name in SITE_HOOKS, hook_name
+            found = getattr(self.registry.pm.hook, hook_name).get_hookimpls()
+            impls = self._impl_cache[key] = sorted(
+                (i for i in found if i.plugin_name in enabled), key=lambda i: i.plugin_name
+            )
+        return impls
 
     async def call_isolated(self, hook_name: str, enabled: frozenset[str], **kwargs: Any) -> list[tuple[str, Any]]:
         """Call a site hook per plugin; one that raises is logged and skipped.

@@ -46,8 +46,14 @@ class TemplateFactory:
     """Builds and caches Jinja environments keyed by (theme, locale)."""
 
     def __init__(
-        self, plugin_template_dirs: list[Path], locale_dirs: tuple[Path, ...], globals_: dict[str, Any]
+        self,
+        plugin_template_dirs: list[Path],
+        locale_dirs: tuple[Path, ...],
+        globals_: dict[str, Any],
+        *,
+        auto_reload: bool = False,
     ) -> None:
+        self.auto_reload = auto_reload
         self.plugin_template_dirs = plugin_template_dirs
         self.locale_dirs = locale_dirs
         self.globals = globals_
@@ -66,6 +72,7 @@ class TemplateFactory:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
             autoescape=True,
+            auto_reload=self.auto_reload,  # stat() every template on every render: debug only
             extensions=["jinja2.ext.i18n"],
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
