@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta as jinja_meta
+from markupsafe import Markup
 
 from core.i18n import load_translations
 
@@ -40,6 +41,33 @@ def theme_chain(slug: str, themes_dir: Path = THEMES_DIR) -> list[Path]:
         chain.append(directory)
         current = tomllib.loads(manifest.read_text(encoding="utf-8")).get("extends")
     return chain
+
+
+def _gettext_callables(translations: Any) -> dict[str, Any]:
+    """Newstyle gettext that formats only when variables are given.
+
+    Jinja's newstyle ``_()`` always applies ``%`` formatting, so a label coming
+    from data (a tracker's "100% juice excluded") would crash the page. Here
+    ``_("…")`` returns the translation as is, and ``_("… %(n)s", n=x)``
+    formats it with escaped variables, as in Python code.
+    """
+
+    @jinja2.pass_context
+    def gettext(context: Any, message: str, **variables: Any) -> str:
+        text = translations.gettext(message)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)  # noqa: S704 - translations are trusted catalog text
+        return text % variables if variables else text
+
+    @jinja2.pass_context
+    def ngettext(context: Any, singular: str, plural: str, num: int, **variables: Any) -> str:
+        variables.setdefault("num", num)
+        text = translations.ngettext(singular, plural, num)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)  # noqa: S704 - translations are trusted catalog text
+        return text % variables
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
 
 class TemplateFactory:
@@ -78,7 +106,9 @@ class TemplateFactory:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        env.install_gettext_translations(load_translations(locale, self.locale_dirs), newstyle=True)  # type: ignore[attr-defined]
+        translations = load_translations(locale, self.locale_dirs)
+        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+        env.globals.update(_gettext_callables(translations))
         env.globals.update(self.globals)
         env.globals["theme"] = theme
         return env
