@@ -43,6 +43,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         smtp_host, smtp_port, smtp_user, smtp_password, smtp_from: SMTP.
         demo: Demo mode (shows ``/dev/outbox``).
         plugins: Restrict loaded plugins to these slugs (None = all installed).
+        licensed_instruments: Questionnaires off by default for licence reasons
+            that this operator is licensed to use (e.g. ``pss10,pss4``).
         session_idle_minutes, session_absolute_hours: Session lifetimes.
         login_max_failures, login_window_minutes: Login throttling.
     """
@@ -65,6 +67,7 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     smtp_from: str = "Entraide <no-reply@entraide.localhost>"
     demo: bool = False
     plugins: list[str] | None = None
+    licensed_instruments: list[str] = msgspec.field(default_factory=list)
     session_idle_minutes: int = 30
     session_absolute_hours: int = 12
     login_max_failures: int = 10
@@ -93,7 +96,7 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 _FIELDS = set(Settings.__struct_fields__)
 #: ENTRAIDE_* variables read elsewhere (config path, CLI input, test switches).
 NOT_SETTINGS = frozenset({"ENTRAIDE_CONFIG", "ENTRAIDE_OPERATOR_PASSWORD", "ENTRAIDE_REQUIRE_BROWSER"})
-_LIST_FIELDS = {"plugins"}
+_LIST_FIELDS = {"plugins", "licensed_instruments"}
 
 
 def _from_env(environ: dict[str, str | None]) -> dict[str, Any]:

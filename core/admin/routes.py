@@ -15,6 +15,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core.guards import current_member
+from core.permissions import ROLES
 from core.render import render, runtime
 from core.tables import AuditEntry, Member
 
@@ -118,4 +119,38 @@ async def admin_audit(request: Request[Any, Any, Any], page: int = 1) -> Respons
     )
 
 
-router = Router(path="/admin", route_handlers=[admin_home, admin_site, admin_toggle, admin_audit])
+@get("/members", name="core:admin_members", opt=OPT, include_in_schema=False)
+async def admin_members(request: Request[Any, Any, Any], q: str = "", page: int = 1) -> Response[Any]:
+    """Members by pseudonym (never by e-mail in lists), with their role."""
+    page = max(page, 1)
+    query = Member.select(Member.id, Member.pseudonym, Member.site, Member.role, Member.pro_verified, Member.created_at)
+    if q.strip():
+        query = query.where(Member.pseudonym_key.like(f"%{q.strip().casefold()[:30]}%"))
+    rows = await query.order_by(Member.id).limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)
+    return await render(
+        request,
+        "core/admin/members.html",
+        {"rows": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE, "q": q, "roles": ROLES},
+    )
+
+
+@post("/members/{member_id:int}/role", name="core:admin_member_role", opt=OPT, include_in_schema=False)
+async def admin_member_role(request: Request[Any, Any, Any], member_id: int) -> Response[Any]:
+    """Change a member's role; "pro" with verified=1 marks a verified health professional."""
+    form = await request.form()
+    role = str(form.get("role", ""))
+    if role not in ROLES:
+        return Response({"detail": f"Unknown role {role!r}; choose one of {', '.join(ROLES)}"}, status_code=400)
+    verified = role == "pro" and form.get("pro_verified") == "1"
+    if not await Member.exists().where(Member.id == member_id):
+        raise NotFoundException()
+    await Member.update({Member.role: role, Member.pro_verified: verified}).where(Member.id == member_id)
+    detail = {"role": role, "pro_verified": verified}
+    await audit(current_member(request), "member.role_changed", target=f"member:{member_id}", detail=detail)
+    return Redirect("/admin/members", status_code=303)
+
+
+router = Router(
+    path="/admin",
+    route_handlers=[admin_home, admin_site, admin_toggle, admin_audit, admin_members, admin_member_role],
+)

@@ -9,7 +9,7 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from core.api import current_member, gettext_for, render
+from core.api import current_member, gettext_for, render, runtime
 from core.trackers import Questionnaire, Tracker
 from plugins.healthbox import services
 from plugins.healthbox.forms import render_errors
@@ -18,9 +18,14 @@ from plugins.healthbox.sdk.questionnaires import next_allowed_day, score_answers
 if TYPE_CHECKING:
     from datetime import date
 
-__all__ = ["questionnaire_page", "questionnaire_submit"]
+__all__ = ["available", "questionnaire_page", "questionnaire_submit"]
 
 OPT = {"consent": "core.health_data"}
+
+
+def available(request: Request[Any, Any, Any], questionnaire: Questionnaire) -> bool:
+    """On by default, or licensed by the operator (``ENTRAIDE_LICENSED_INSTRUMENTS``)."""
+    return questionnaire.enabled_by_default or questionnaire.key in runtime(request).settings.licensed_instruments
 
 
 def _find(request: Request[Any, Any, Any], slug: str, key: str) -> tuple[Tracker, Questionnaire]:
@@ -28,7 +33,7 @@ def _find(request: Request[Any, Any, Any], slug: str, key: str) -> tuple[Tracker
 
     tracker = tracker_or_404(request, slug)
     for questionnaire in tracker.questionnaires:
-        if questionnaire.key == key and questionnaire.enabled_by_default:
+        if questionnaire.key == key and available(request, questionnaire):
             return tracker, questionnaire
     raise NotFoundException()
 

@@ -16,7 +16,7 @@ from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, FieldError, parse
 from core.trackers import Tracker
 from plugins.healthbox import services
 from plugins.healthbox.forms import form_fields, render_errors
-from plugins.healthbox.questionnaire_routes import questionnaire_page, questionnaire_submit
+from plugins.healthbox.questionnaire_routes import available, questionnaire_page, questionnaire_submit
 from plugins.healthbox.sdk.charts import sparkline
 from plugins.healthbox.sdk.csv_export import iter_csv
 from plugins.healthbox.sdk.records import EntryRecord, series_of
@@ -104,7 +104,7 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         "insight": insight_for(tracker.slug, records, settings, today, _, _age(request)),
         "values": dict(existing.values) if existing else {},
         "date_value": today.isoformat(),
-        "questionnaires": [q for q in tracker.questionnaires if q.enabled_by_default],
+        "questionnaires": [q for q in tracker.questionnaires if available(request, q)],
     }
 
 

@@ -50,3 +50,24 @@ def test_toggle_seen_by_another_worker_without_restart(make_app, client_for):
     login(ops, "ops@example.org")
     post_form(ops, "/admin/sites/fr/plugins/greeter", {"enabled": "0"})
     assert other.get("/greeter/").status_code == 404
+
+
+def test_operator_verifies_a_health_professional(make_app, client_for):
+    from core.tables import Member
+
+    app = make_app(extra_plugins=[greeter])
+    make_member(app, email="ops@example.org", pseudonym="Ops", role="operator")
+    doc = make_member(app, email="doc@example.org", pseudonym="DrMartin", role="pro")
+    ops = client_for("fr", app)
+    login(ops, "ops@example.org")
+    listing = ops.get("/admin/members?q=martin")
+    assert "DrMartin" in listing.text and "doc@example.org" not in listing.text
+    assert post_form(ops, f"/admin/members/{doc}/role", {"role": "wizard"}).status_code == 400
+    assert post_form(ops, f"/admin/members/{doc}/role", {"role": "pro", "pro_verified": "1"}).status_code == 303
+    row = run_async(app, Member.select(Member.role, Member.pro_verified).where(Member.id == doc).first())
+    assert row == {"role": "pro", "pro_verified": True}
+    assert (
+        run_async(app, AuditEntry.select(AuditEntry.action).order_by(AuditEntry.id, ascending=False).first())["action"]
+        == "member.role_changed"
+    )
+    assert post_form(ops, "/admin/members/99999/role", {"role": "member"}).status_code == 404

@@ -235,3 +235,12 @@ def test_hook_register_tracker_types(make_app, client_for):
     rt = app.state.entraide
     run_async(app, rt.enablement.set(rt.site("fr"), "hydration", False))
     assert client.get("/healthbox/hydration/").status_code == 404
+
+
+def test_licensed_questionnaire_is_off_until_the_operator_enables_it(make_app, client_for):
+    for licensed, expected in (("", 404), ("pss4", 200)):
+        app = make_app(licensed_instruments=[licensed] if licensed else [])
+        make_member(app, email=f"p{expected}@example.org", pseudonym=f"P{expected}")
+        client = client_for("fr", app)
+        login(client, f"p{expected}@example.org")
+        assert client.get("/healthbox/feeling/q/pss4/").status_code == expected
