@@ -7,12 +7,13 @@ from typing import Any
 
 import msgspec
 
-from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, gettext_for, hookimpl
+from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, Permission, gettext_for, hookimpl
 from core.trackers import Tracker
 from plugins.healthbox import services
 from plugins.healthbox.demo import seed_member
 from plugins.healthbox.routes import router
 from plugins.healthbox.sdk.fhir import iter_bundle_json
+from plugins.healthbox.sharing import PERMISSION
 from plugins.healthbox.trackers import BUILTIN_TRACKERS
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "provide_assets",
     "provide_fragments",
     "provide_nav_items",
+    "register_permissions",
     "register_routes",
     "register_tracker_types",
     "seed_demo_data",
@@ -42,6 +44,13 @@ def register_tracker_types() -> list[Tracker]:
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("Health Box")
     return [NavItem(label=label, href="/healthbox/", order=20, members_only=True)]
+
+
+@hookimpl
+def register_permissions() -> list[Permission]:
+    # No role sees another member's chart by default: a friends plugin decides
+    # through resolve_permission (see plugins/healthbox/sharing.py).
+    return [Permission(PERMISSION, (), "See a friend's shared Health Box chart")]
 
 
 @hookimpl

@@ -21,6 +21,7 @@ from plugins.healthbox.sdk.charts import sparkline
 from plugins.healthbox.sdk.csv_export import iter_csv
 from plugins.healthbox.sdk.records import EntryRecord, series_of
 from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
+from plugins.healthbox.sharing import setting_name, shared_chart
 from plugins.healthbox.summaries import insight_for
 from plugins.healthbox.trackers import weight as weight_tracker
 
@@ -105,6 +106,8 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         "values": dict(existing.values) if existing else {},
         "date_value": today.isoformat(),
         "questionnaires": [q for q in tracker.questionnaires if available(request, q)],
+        "shared": settings.get(setting_name(tracker.slug)) is True,
+        "member_id": member.id,
     }
 
 
@@ -257,6 +260,19 @@ async def settings_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     return flash(Redirect("/healthbox/", status_code=303), _("Settings saved."))
 
 
+@post("/{slug:str}/share", name="healthbox:share", opt=OPT)
+async def share_toggle(request: Request[Any, Any, Any], slug: FromPath[str]) -> Response[Any]:
+    """Share (or stop sharing) this tracker's chart with friends."""
+    member = current_member(request)
+    tracker = tracker_or_404(request, slug)
+    form = await request.form()
+    shared = form.get("share") == "1"
+    await services.set_setting(member.id, setting_name(tracker.slug), shared)
+    _ = gettext_for(request).gettext
+    message = _("Your friends can now see this chart.") if shared else _("This chart is private again.")
+    return flash(Redirect(f"/healthbox/{tracker.slug}/", status_code=303), message)
+
+
 router = Router(
     path="/healthbox",
     route_handlers=[
@@ -268,5 +284,7 @@ router = Router(
         entry_delete,
         questionnaire_page,
         questionnaire_submit,
+        shared_chart,
+        share_toggle,
     ],
 )
