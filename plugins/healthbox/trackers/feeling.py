@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from core.i18n import N_
 from core.trackers import Band, ChartSpec, Choice, Derived, Metric, QuestionItem, Questionnaire, Tracker
 from plugins.healthbox.sdk.stats import Point, in_window
 
@@ -131,7 +132,7 @@ def support_prompt(psych: list[Point], stress: list[Point], *, end: date) -> str
             continue
         mean = sum(recent) / len(recent)
         if (low_is_flag and mean <= 3) or (not low_is_flag and mean >= 8):
-            return "It may help to talk with a professional. You can also fill in a short questionnaire."
+            return N_("It may help to talk with a professional. You can also fill in a short questionnaire.")
     return None
 
 

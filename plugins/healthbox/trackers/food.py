@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from core.i18n import N_
 from core.trackers import DISCLAIMER, ChartSpec, Issue, Message, Metric, MetricKind, Tracker
 from plugins.healthbox.trackers.food_pnns import RULES
 from plugins.healthbox.trackers.food_rules import FoodContext, RuleOutcome
@@ -107,7 +108,7 @@ def select_advice(outcomes: tuple[RuleOutcome, ...], limit: int = MAX_ADVICE) ->
 def _alcohol_prompt(week: list[Mapping[str, Any]]) -> str | None:
     drinks = [float(values.get("alcohol_std_drinks") or 0) for values in week]
     if sum(drinks) > 10 or sum(1 for d in drinks if d > 2) >= 3:
-        return "If you would like support about alcohol, a free helpline or your doctor can help."
+        return N_("If you would like support about alcohol, a free helpline or your doctor can help.")
     return None
 
 

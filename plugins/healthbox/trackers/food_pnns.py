@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.i18n import N_
 from plugins.healthbox.trackers.food_rules import (
     FoodContext,
     RuleOutcome,
@@ -32,9 +33,9 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "fruit_veg",
         "at_least",
         5,
-        "Rule F1 (PNNS): at least 5 portions of fruit and vegetables a day, juice not counted. Today: {value}.",
-        "A fruit or a vegetable at the next meal brings you closer to 5 a day.",
-        "5 fruit and vegetables today ({days_met} of your complete days this week).",
+        N_("Rule F1 (PNNS): at least 5 portions of fruit and vegetables a day, juice not counted. Today: {value}."),
+        N_("A fruit or a vegetable at the next meal brings you closer to 5 a day."),
+        N_("5 fruit and vegetables today ({days_met} of your complete days this week)."),
     ),
     ThresholdRule(
         "F2",
@@ -43,9 +44,9 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "unsalted_nuts",
         "at_least",
         1,
-        "Rule F2 (PNNS): a small handful of unsalted nuts a day. Today: {value} portions.",
-        "A small handful of unsalted nuts is an easy daily addition.",
-        "A handful of unsalted nuts today.",
+        N_("Rule F2 (PNNS): a small handful of unsalted nuts a day. Today: {value} portions."),
+        N_("A small handful of unsalted nuts is an easy daily addition."),
+        N_("A handful of unsalted nuts today."),
     ),
     ThresholdRule(
         "F3",
@@ -54,9 +55,9 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "legumes",
         "at_least",
         2,
-        "Rule F3 (PNNS): pulses at least twice a week. Last {days} logged days: {value} servings.",
-        "Lentils, beans or chickpeas twice a week are the PNNS suggestion.",
-        "Pulses at least twice this week.",
+        N_("Rule F3 (PNNS): pulses at least twice a week. Last {days} logged days: {value} servings."),
+        N_("Lentils, beans or chickpeas twice a week are the PNNS suggestion."),
+        N_("Pulses at least twice this week."),
     ),
     ThresholdRule(
         "F4",
@@ -65,9 +66,9 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "wholegrain_starchy",
         "at_least",
         1,
-        "Rule F4 (PNNS): a whole-grain starchy food every day. Today: {value} servings.",
-        "Try a whole-grain version of bread, pasta or rice.",
-        "A whole-grain starchy food today.",
+        N_("Rule F4 (PNNS): a whole-grain starchy food every day. Today: {value} servings."),
+        N_("Try a whole-grain version of bread, pasta or rice."),
+        N_("A whole-grain starchy food today."),
     ),
     dairy_rule,
     fish_rule,
@@ -78,10 +79,12 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "red_meat_g",
         "at_most",
         500,
-        "Rule F7 (PNNS): at most 500 g of red meat a week (beef, pork, veal, lamb, offal). "
-        "Last {days} logged days: {total} g, about {value} g for 7 days.",
-        "Poultry, fish, eggs or pulses can replace some of the red meat.",
-        "Red meat this week stays within the PNNS guide.",
+        N_(
+            "Rule F7 (PNNS): at most 500 g of red meat a week (beef, pork, veal, lamb, offal). "
+            "Last {days} logged days: {total} g, about {value} g for 7 days."
+        ),
+        N_("Poultry, fish, eggs or pulses can replace some of the red meat."),
+        N_("Red meat this week stays within the PNNS guide."),
         scale_week=True,
     ),
     ThresholdRule(
@@ -91,10 +94,12 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "processed_meat_g",
         "at_most",
         150,
-        "Rule F8 (PNNS): at most 150 g of charcuterie a week. "
-        "Last {days} logged days: {total} g, about {value} g for 7 days.",
-        "Keeping charcuterie to about 150 g a week is the PNNS suggestion.",
-        "Charcuterie this week stays within the PNNS guide.",
+        N_(
+            "Rule F8 (PNNS): at most 150 g of charcuterie a week. "
+            "Last {days} logged days: {total} g, about {value} g for 7 days."
+        ),
+        N_("Keeping charcuterie to about 150 g a week is the PNNS suggestion."),
+        N_("Charcuterie this week stays within the PNNS guide."),
         scale_week=True,
     ),
     ThresholdRule(
@@ -104,8 +109,8 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "sugary_drinks",
         "at_most",
         1,
-        "Rule F9 (PNNS): at most 1 glass a day of sweet drinks (sodas, syrups, 100 % juice). Today: {value}.",
-        "The PNNS suggests at most one glass of sweet drinks a day.",
+        N_("Rule F9 (PNNS): at most 1 glass a day of sweet drinks (sodas, syrups, 100 % juice). Today: {value}."),
+        N_("The PNNS suggests at most one glass of sweet drinks a day."),
     ),
     ThresholdRule(
         "F10",
@@ -114,8 +119,8 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "alcohol_std_drinks",
         "at_most",
         2,
-        "Rule F10 (Santé publique France): no more than 2 standard drinks a day. Today: {value}.",
-        "The guide suggests no more than 2 drinks on any day.",
+        N_("Rule F10 (Santé publique France): no more than 2 standard drinks a day. Today: {value}."),
+        N_("The guide suggests no more than 2 drinks on any day."),
     ),
     alcohol_week_rule,
     pregnancy_rule,
@@ -126,9 +131,11 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "ultra_processed",
         "at_most",
         1,
-        "Rule F13 (platform heuristic; the PNNS says 'limit' without a number): at most 1 ultra-processed "
-        "or Nutri-Score D/E product a day. Today: {value}.",
-        "Home-made or simply prepared foods can replace some ultra-processed products.",
+        N_(
+            "Rule F13 (platform heuristic; the PNNS says 'limit' without a number): at most 1 ultra-processed "
+            "or Nutri-Score D/E product a day. Today: {value}."
+        ),
+        N_("Home-made or simply prepared foods can replace some ultra-processed products."),
     ),
     ThresholdRule(
         "F14",
@@ -137,8 +144,8 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "salt_g",
         "below",
         5,
-        "Rule F14 (WHO): less than 5 g of salt a day. Today's estimate: {value} g.",
-        "Tasting before salting, and using iodised salt, helps keep salt under 5 g a day.",
+        N_("Rule F14 (WHO): less than 5 g of salt a day. Today's estimate: {value} g."),
+        N_("Tasting before salting, and using iodised salt, helps keep salt under 5 g a day."),
         only_if_logged=True,
     ),
     oils_rule,
@@ -149,8 +156,8 @@ RULES: tuple[Callable[[FoodContext], RuleOutcome], ...] = (
         "sugary_drinks",
         "at_most",
         0,
-        "Rule F16 (PNNS tip): shown when sweet drinks are logged. Today: {value} glasses.",
-        "Water is the only drink you really need.",
+        N_("Rule F16 (PNNS tip): shown when sweet drinks are logged. Today: {value} glasses."),
+        N_("Water is the only drink you really need."),
     ),
 )
 """Rules in priority order: the first positive and the first nudge are the ones shown."""

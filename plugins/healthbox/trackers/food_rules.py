@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from core.i18n import N_
 from core.trackers import Message
 
 __all__ = [
@@ -152,11 +153,13 @@ def dairy_rule(ctx: FoodContext) -> RuleOutcome:
         "Rule F5 (PNNS): 2 dairy products a day; we flag fewer than 2 or more than 3. Today: {value}.", value=_n(value)
     )
     nudge = (
-        "A yoghurt, some cheese or a glass of milk helps reach 2 a day."
+        N_("A yoghurt, some cheese or a glass of milk helps reach 2 a day.")
         if value < 2
-        else "Two dairy products a day are enough."
+        else N_("Two dairy products a day are enough.")
     )
-    return _verdict("F5", "go_towards", "day", 2 <= value <= 3, why, "Your dairy today matches the PNNS guide.", nudge)
+    return _verdict(
+        "F5", "go_towards", "day", 2 <= value <= 3, why, N_("Your dairy today matches the PNNS guide."), nudge
+    )
 
 
 def fish_rule(ctx: FoodContext) -> RuleOutcome:
@@ -171,8 +174,8 @@ def fish_rule(ctx: FoodContext) -> RuleOutcome:
         oily=_n(oily),
     )
     praise, nudge = (
-        "Fish twice this week, including an oily fish.",
-        "Fish twice a week, one of them oily (sardines, mackerel, salmon).",
+        N_("Fish twice this week, including an oily fish."),
+        N_("Fish twice a week, one of them oily (sardines, mackerel, salmon)."),
     )
     return _verdict("F6", "go_towards", "week", fish >= 2 and oily >= 1, why, praise, nudge)
 
@@ -192,7 +195,7 @@ def alcohol_week_rule(ctx: FoodContext) -> RuleOutcome:
         value=_n(per_week),
         free=free,
     )
-    nudge = "The guide suggests at most 10 drinks a week, with some days without alcohol."
+    nudge = N_("The guide suggests at most 10 drinks a week, with some days without alcohol.")
     return _verdict("F11", "reduce", "week", per_week <= 10 and free >= 2, why, None, nudge)
 
 
@@ -205,7 +208,7 @@ def pregnancy_rule(ctx: FoodContext) -> RuleOutcome:
     drinks = float((ctx.entry or {}).get("alcohol_std_drinks") or 0)
     why = Message.of("Rule F12: no alcohol during pregnancy. Logged today: {value} drinks.", value=_n(drinks))
     return _verdict(
-        "F12", "safety", "day", drinks == 0, why, None, "During pregnancy, the safest choice is no alcohol at all."
+        "F12", "safety", "day", drinks == 0, why, None, N_("During pregnancy, the safest choice is no alcohol at all.")
     )
 
 
@@ -225,7 +228,7 @@ def oils_rule(ctx: FoodContext) -> RuleOutcome:
         share=share,
         uses=_n(uses),
     )
-    praise = "Most of your added fats this week were rapeseed, walnut or olive oil."
+    praise = N_("Most of your added fats this week were rapeseed, walnut or olive oil.")
     return _verdict(
         "F15",
         "go_towards",
@@ -233,5 +236,5 @@ def oils_rule(ctx: FoodContext) -> RuleOutcome:
         share >= 50,
         why,
         praise,
-        "Rapeseed, walnut or olive oil can be your usual added fats.",
+        N_("Rapeseed, walnut or olive oil can be your usual added fats."),
     )

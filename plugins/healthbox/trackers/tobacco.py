@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.i18n import N_
 from core.trackers import Band, ChartSpec, Choice, Derived, Metric, MetricKind, QuestionItem, Questionnaire, Tracker
 
 __all__ = [
@@ -129,7 +130,7 @@ MTSS = Questionnaire(
 def support_prompt(ftnd_total: int | None, *, smoking_logged: bool) -> str | None:
     """§9: smoking logged or FTND ≥ 5 → free help (quit line number is set per edition)."""
     if smoking_logged or (ftnd_total is not None and ftnd_total >= 5):
-        return "Free help to quit is available: a quit line, your doctor or your pharmacist."
+        return N_("Free help to quit is available: a quit line, your doctor or your pharmacist.")
     return None
 
 

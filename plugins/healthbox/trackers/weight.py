@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from core.i18n import N_
 from core.trackers import (
     DISCLAIMER,
     Band,
@@ -45,8 +46,8 @@ __all__ = [
 
 POUND = DisplayUnit("[lb_av]", "lb", 0.45359237)
 INCH = DisplayUnit("[in_i]", "in", 2.54)
-NO_CATEGORY_UNDER_18 = "BMI categories are not used under 18"
-NO_CATEGORY_PREGNANT = "BMI categories are not used during pregnancy or in the 6 months after"
+NO_CATEGORY_UNDER_18 = N_("BMI categories are not used under 18")
+NO_CATEGORY_PREGNANT = N_("BMI categories are not used during pregnancy or in the 6 months after")
 
 BMI_CLASSES = (
     Band(None, 16.0, "Underweight – severe thinness", high_inclusive=False),
@@ -105,9 +106,9 @@ def bmi_summary(weight_kg: float, height_cm: float, *, age: int | None = None, p
     note = NO_CATEGORY_UNDER_18 if age is not None and age < 18 else NO_CATEGORY_PREGNANT if pregnant else None
     prompt = None
     if category is not None and (value < 16 or value >= 40):
-        prompt = "Talk to your doctor about this result."
+        prompt = N_("Talk to your doctor about this result.")
     elif category is not None and (value < 18.5 or value >= 30):
-        prompt = "BMI is only a rough guide. Your doctor can help if you are concerned."
+        prompt = N_("BMI is only a rough guide. Your doctor can help if you are concerned.")
     return BmiSummary(round(value, 1), category, note, prompt)
 
 
@@ -167,7 +168,7 @@ def weight_loss_prompt(points: Sequence[Point], *, end: date, intentional: bool 
         return None
     month, half_year = _loss_over(points, end, 30), _loss_over(points, end, 182)
     if (month is not None and month >= 5) or (half_year is not None and half_year >= 10):
-        return "Your weight has gone down noticeably. Talk to your doctor if this was not intended."
+        return N_("Your weight has gone down noticeably. Talk to your doctor if this was not intended.")
     return None
 
 
