@@ -54,7 +54,7 @@ def _weight(
     height = settings.get("height_cm")
     if height:
         summary = weight.bmi_summary(points[-1][1], float(height), age=age, pregnant=bool(settings.get("pregnant")))
-        label = _(summary.category) if summary.category else _(summary.note or "")
+        label = _(summary.category) if summary.category else (_(summary.note) if summary.note else "")
         out.lines.append(_("BMI: %(bmi)s — %(label)s") % {"bmi": _fmt(summary.bmi), "label": label})
         out.prompt = _(summary.prompt) if summary.prompt else None
     else:
@@ -165,7 +165,8 @@ def _activity(
         )
         if week.mean_steps is not None:
             out.lines.append(
-                _("Average steps: %(n)d (%(band)s)") % {"n": week.mean_steps, "band": _(week.steps_band or "")}
+                _("Average steps: %(n)d (%(band)s)")
+                % {"n": week.mean_steps, "band": _(week.steps_band) if week.steps_band else ""}
             )
     return out
 
