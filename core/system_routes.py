@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Request, Response, Router, get
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 
 from core.identity.avatars import AVATAR_CHOICES, generated_avatar_svg
 from core.identity.images import AVATAR_MEDIA_TYPE
@@ -37,7 +38,7 @@ async def readyz(request: Request[Any, Any, Any]) -> Response[dict[str, str]]:
 
 
 @get("/avatars/{member_id:int}", name="core:avatar", include_in_schema=False)
-async def avatar(request: Request[Any, Any, Any], member_id: int) -> Response[bytes]:
+async def avatar(request: Request[Any, Any, Any], member_id: FromPath[int]) -> Response[bytes]:
     """A member's avatar: uploaded (re-encoded WebP) or generated SVG."""
     row = (
         await Member.select(Member.avatar_file, Member.avatar_choice, Member.pseudonym_key)
@@ -56,7 +57,7 @@ async def avatar(request: Request[Any, Any, Any], member_id: int) -> Response[by
 
 
 @get("/avatars/choices/{choice:int}", name="core:avatar_choice", include_in_schema=False)
-async def avatar_choice(choice: int) -> Response[bytes]:
+async def avatar_choice(choice: FromPath[int]) -> Response[bytes]:
     """Preview of a generated avatar style offered at sign-up."""
     if not 0 <= choice < AVATAR_CHOICES:
         raise NotFoundException()

@@ -12,6 +12,7 @@ from typing import Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
 from core.guards import current_member
@@ -78,14 +79,14 @@ async def _plugin_rows(request: Request[Any, Any, Any], code: str) -> list[dict[
 
 
 @get("/sites/{code:str}", name="core:admin_site", opt=OPT, include_in_schema=False)
-async def admin_site(request: Request[Any, Any, Any], code: str) -> Response[Any]:
+async def admin_site(request: Request[Any, Any, Any], code: FromPath[str]) -> Response[Any]:
     rows = await _plugin_rows(request, code)
     site = runtime(request).sites.get(code)
     return await render(request, "core/admin/site.html", {"edition": site, "rows": rows})
 
 
 @post("/sites/{code:str}/plugins/{slug:str}", name="core:admin_toggle", opt=OPT, include_in_schema=False)
-async def admin_toggle(request: Request[Any, Any, Any], code: str, slug: str) -> Response[Any]:
+async def admin_toggle(request: Request[Any, Any, Any], code: FromPath[str], slug: FromPath[str]) -> Response[Any]:
     rt = runtime(request)
     site = rt.sites.get(code)
     if site is None or slug not in rt.registry.installed:
@@ -104,7 +105,7 @@ async def admin_toggle(request: Request[Any, Any, Any], code: str, slug: str) ->
 
 
 @get("/audit", name="core:admin_audit", opt=OPT, include_in_schema=False)
-async def admin_audit(request: Request[Any, Any, Any], page: int = 1) -> Response[Any]:
+async def admin_audit(request: Request[Any, Any, Any], page: FromQuery[int] = 1) -> Response[Any]:
     page = max(page, 1)
     rows = (
         await AuditEntry.select()
@@ -120,7 +121,9 @@ async def admin_audit(request: Request[Any, Any, Any], page: int = 1) -> Respons
 
 
 @get("/members", name="core:admin_members", opt=OPT, include_in_schema=False)
-async def admin_members(request: Request[Any, Any, Any], q: str = "", page: int = 1) -> Response[Any]:
+async def admin_members(
+    request: Request[Any, Any, Any], q: FromQuery[str] = "", page: FromQuery[int] = 1
+) -> Response[Any]:
     """Members by pseudonym (never by e-mail in lists), with their role."""
     page = max(page, 1)
     query = Member.select(Member.id, Member.pseudonym, Member.site, Member.role, Member.pro_verified, Member.created_at)
@@ -135,7 +138,7 @@ async def admin_members(request: Request[Any, Any, Any], q: str = "", page: int 
 
 
 @post("/members/{member_id:int}/role", name="core:admin_member_role", opt=OPT, include_in_schema=False)
-async def admin_member_role(request: Request[Any, Any, Any], member_id: int) -> Response[Any]:
+async def admin_member_role(request: Request[Any, Any, Any], member_id: FromPath[int]) -> Response[Any]:
     """Change a member's role; "pro" with verified=1 marks a verified health professional."""
     form = await request.form()
     role = str(form.get("role", ""))

@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 from litestar.response import Redirect
 
 from core import consent
@@ -72,7 +73,9 @@ async def consents_page(request: Request[Any, Any, Any]) -> Response[Any]:
 
 
 @post("/consents/{purpose:str}/{action:str}", name="core:consent_change", opt={"login": True}, include_in_schema=False)
-async def consent_change(request: Request[Any, Any, Any], purpose: str, action: str) -> Response[Any]:
+async def consent_change(
+    request: Request[Any, Any, Any], purpose: FromPath[str], action: FromPath[str]
+) -> Response[Any]:
     """Grant or withdraw in one click; HTMX swaps the row, plain forms redirect."""
     rt = runtime(request)
     member = current_member(request)

@@ -7,6 +7,7 @@ from typing import Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
 from core.email import send_email
@@ -104,7 +105,7 @@ async def _send_verification(request: Request[Any, Any, Any], member_id: int, em
 
 
 @get("/verify/{token:str}", name="core:verify", include_in_schema=False)
-async def verify_email(request: Request[Any, Any, Any], token: str) -> Response[Any]:
+async def verify_email(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[Any]:
     from core.tables import Member
 
     member_id = await service.consume_token(token, "verify")
@@ -121,7 +122,7 @@ async def verify_email(request: Request[Any, Any, Any], token: str) -> Response[
 
 
 @get("/login", name="core:login", include_in_schema=False)
-async def login_page(request: Request[Any, Any, Any], next: str | None = None) -> Response[Any]:
+async def login_page(request: Request[Any, Any, Any], next: FromQuery[str | None] = None) -> Response[Any]:
     return await render(request, "core/pages/login.html", {"next": safe_next(next), "errors": {}, "values": {}})
 
 
@@ -192,7 +193,7 @@ async def reset_request_submit(request: Request[Any, Any, Any]) -> Response[Any]
 
 
 @get("/password/reset/{token:str}", name="core:reset_confirm", include_in_schema=False)
-async def reset_confirm_page(request: Request[Any, Any, Any], token: str) -> Response[Any]:
+async def reset_confirm_page(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[Any]:
     valid = await service.consume_token(token, "reset", mark_used=False) is not None
     return await render(
         request,
@@ -203,7 +204,7 @@ async def reset_confirm_page(request: Request[Any, Any, Any], token: str) -> Res
 
 
 @post("/password/reset/{token:str}", name="core:reset_confirm_submit", include_in_schema=False)
-async def reset_confirm_submit(request: Request[Any, Any, Any], token: str) -> Response[Any]:
+async def reset_confirm_submit(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[Any]:
     from core.tables import Member
 
     form = await request.form()

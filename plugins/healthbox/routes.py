@@ -7,7 +7,7 @@ from typing import Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Stream
 from markupsafe import Markup
 
@@ -113,7 +113,7 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
 
 @get("/{slug:str}/", name="healthbox:tracker", opt=OPT)
 async def tracker_page(
-    request: Request[Any, Any, Any], slug: FromPath[str], days: int = 30, page: int = 1
+    request: Request[Any, Any, Any], slug: FromPath[str], days: FromQuery[int] = 30, page: FromQuery[int] = 1
 ) -> Response[Any]:
     tracker = tracker_or_404(request, slug)
     days = days if days in RANGES else 30
@@ -201,7 +201,7 @@ async def entry_delete(request: Request[Any, Any, Any], slug: FromPath[str], day
 
 
 @get("/export.csv", name="healthbox:export_csv", opt=OPT)
-async def export_csv(request: Request[Any, Any, Any], tracker: str | None = None) -> Response[Any]:
+async def export_csv(request: Request[Any, Any, Any], tracker: FromQuery[str | None] = None) -> Response[Any]:
     """CSV of one tracker's entries (``?tracker=SLUG``)."""
     member = current_member(request)
     known = {t.slug: t for t in enabled_trackers(request)}
