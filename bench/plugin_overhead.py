@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import statistics
 import tempfile
 import time
@@ -60,6 +61,7 @@ async def timed(client: httpx.AsyncClient, n: int) -> list[float]:
 
 
 async def main(requests: int) -> None:
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # the client's per-request log would dominate
     tmp = Path(tempfile.mkdtemp())
     settings = load_settings({}, cwd=tmp, database_url=f"sqlite:///{tmp / 'bench.sqlite3'}", data_dir=str(tmp))
     app = create_app(settings)

@@ -38,6 +38,8 @@ class Enablement:
         self.restricted = restricted
         self.countries = countries
         self._version: int | None = None
+        self._stamp_looked_up = False
+        self._stamp_path: Path | None = None
         self._cache: dict[str, frozenset[str]] = {}
 
     def allowed_on(self, slug: str, site: Site) -> bool:
@@ -54,15 +56,22 @@ class Enablement:
         return int(row["value"]) if row else 0
 
     def _stamp(self) -> Path | None:
-        engine = StateCounter._meta.db
-        return Path(f"{engine.path}.enablement") if isinstance(engine, DurableSQLiteEngine) else None
+        if not self._stamp_looked_up:
+            engine = StateCounter._meta.db
+            self._stamp_path = Path(f"{engine.path}.enablement") if isinstance(engine, DurableSQLiteEngine) else None
+            self._stamp_looked_up = True
+        return self._stamp_path
 
     def _read_stamp(self) -> int | None:
         stamp = self._stamp()
         if stamp is None:
             return None
-        try:
-            return int(stamp.read_text())
+        try:  # raw fd reads: this runs on every request
+            fd = os.open(stamp, os.O_RDONLY)
+            try:
+                return int(os.read(fd, 32))
+            finally:
+                os.close(fd)
         except (OSError, ValueError):
             return None
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from litestar.datastructures import MutableScopeHeaders
 from litestar.exceptions import NotFoundException
 
 from core.identity import sessions
@@ -88,20 +87,31 @@ async def plugin_enabled_guard(connection: ASGIConnection[Any, Any, Any, Any], h
         raise NotFoundException()
 
 
+_SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+_HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+_NO_STORE = (b"cache-control", b"no-store")
+
+
 async def security_headers(message: Message, scope: Scope) -> None:
-    """Add security headers to every HTTP response start message."""
+    """Add security headers to every HTTP response start message.
+
+    Handlers never set these, so they are appended as raw ASGI header
+    pairs (cheaper than a mutable headers view on every response).
+    """
     if message["type"] != "http.response.start":
         return
-    headers = MutableScopeHeaders.from_message(message)
-    runtime = runtime_of(scope)
-    headers["Content-Security-Policy"] = CSP
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "same-origin"
-    headers["X-Frame-Options"] = "DENY"
-    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    if runtime.settings.https:
-        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-    path = scope.get("path", "")
-    if not path.startswith("/static/") and "cache-control" not in headers:
-        headers["Cache-Control"] = "no-store"
+    headers = list(message.get("headers") or ())
+    names = {name.lower() for name, _ in headers}
+    headers.extend(h for h in _SECURITY_HEADERS if h[0] not in names)
+    if runtime_of(scope).settings.https:
+        headers.append(_HSTS)
+    if b"cache-control" not in names and not scope.get("path", "").startswith("/static/"):
+        headers.append(_NO_STORE)
+    message["headers"] = headers
