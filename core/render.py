@@ -47,7 +47,7 @@ def runtime(request: Request[Any, Any, Any]) -> Runtime:
 
 def gettext_for(request: Request[Any, Any, Any]) -> Translations:
     """Translations for the request's edition language."""
-    site: Site = request.state.site
+    site: Site = request.scope["state"]["site"]
     return load_translations(site.locale, runtime(request).templates.locale_dirs)
 
 
@@ -205,11 +205,12 @@ async def render(
         headers: Extra response headers.
     """
     rt = runtime(request)
-    site: Site = request.state.site
+    state = request.scope["state"]
+    site: Site = state["site"]
     env = rt.templates.env(site.theme, site.locale)
     ctx = await page_context(request)
     base = await base_context(request, ctx)
-    enabled: frozenset[str] = request.state.enabled
+    enabled: frozenset[str] = state["enabled"]
     rendered: dict[str, Markup] = {}
     label = gettext_for(request).gettext("Sponsored")
     for slot_name in rt.templates.slots_of(env, site.theme, site.locale, template):
@@ -220,7 +221,7 @@ async def render(
     base["slot"] = lambda name: rendered.get(name, Markup(""))
     html = env.get_template(template).render({**base, **(context or {})})
     response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
-    if request.cookies.get(FLASH_COOKIE):
+    if base["flash"] is not None:
         response.delete_cookie(FLASH_COOKIE)
     return response
 
