@@ -16,6 +16,7 @@ from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, FieldError, parse
 from core.trackers import Tracker
 from plugins.healthbox import services
 from plugins.healthbox.forms import form_fields, render_errors
+from plugins.healthbox.page_charts import derived_charts
 from plugins.healthbox.questionnaire_routes import available, questionnaire_page, questionnaire_submit
 from plugins.healthbox.sdk.charts import sparkline
 from plugins.healthbox.sdk.csv_export import iter_csv
@@ -98,6 +99,7 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         # The SDK escapes every text node of the SVG it builds.
         "chart": Markup(render_tracker_chart(tracker, shown, gettext=_, ident=f"chart-{tracker.slug}")),  # noqa: S704
         "table": tracker_table(tracker, shown, gettext=_),
+        "extra_charts": derived_charts(tracker, shown, _),
         "history": history[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
         "page": page,
         "has_next": len(history) > page * PAGE_SIZE,

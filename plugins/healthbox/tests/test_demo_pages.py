@@ -30,3 +30,13 @@ def test_all_pages_render_with_demo_data(app, client_for, site):
     assert client.get("/healthbox/weight/?page=3").status_code == 200
     home = client.get("/")
     assert "/healthbox/" in home.text
+
+
+def test_weight_page_charts_weight_and_bmi(app, client):
+    member_id = make_member(app, email="demo@example.org", pseudonym="Demo")
+    run_async(app, seed_member(member_id, app.state.entraide.site("fr").tz, days=60))
+    login(client, "demo@example.org")
+    page = client.get("/healthbox/weight/?days=30").text
+    assert 'id="chart-weight-bmi-title"' in page or "chart-weight-bmi" in page
+    assert page.count("<svg") >= 2
+    assert "chart-sleep-se_pct" in client.get("/healthbox/sleep/").text
