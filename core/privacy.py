@@ -139,9 +139,9 @@ async def erase_member(rt: Runtime, member_id: int) -> None:
                 await result
         if member:
             await OutboxEmail.delete().where(OutboxEmail.to_email == member["email"])
-            from core.identity.throttle import account_key
+            from core.identity.throttle import member_keys
 
-            await LoginAttempt.delete().where(LoginAttempt.key == account_key(member["email"]))
+            await LoginAttempt.delete().where(LoginAttempt.key.is_in(member_keys(member["email"])))
         await SessionRow.delete().where(SessionRow.member == member_id)
         await Token.delete().where(Token.member == member_id)
         await ConsentEvent.delete().where(ConsentEvent.member == member_id)

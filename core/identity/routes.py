@@ -177,8 +177,12 @@ async def reset_request_submit(request: Request[Any, Any, Any]) -> Response[Any]
     form = await request.form()
     email = normalise_email(field(form, "email"))
     _ = gettext_for(request).gettext
+    address_ok, account_ok = await throttle.reset_allowed(email, client_address(request))
+    if not address_ok:
+        errors = {"email": _("Too many requests from your connection. Please try again in an hour.")}
+        return await render(request, "core/pages/reset_request.html", {"sent": False, "errors": errors}, status=429)
     member = await Member.select(Member.id, Member.email).where(Member.email == email).first()
-    if member:
+    if member and account_ok:
         token = await service.issue_token(member["id"], "reset")
         await send_email(
             rt.settings,

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from core.tables import LoginAttempt
 
-__all__ = ["account_key", "clear", "ip_key", "is_blocked", "record_failure"]
+__all__ = ["account_key", "clear", "ip_key", "is_blocked", "member_keys", "record_failure", "reset_allowed"]
 
 IP_FACTOR = 5
 
@@ -23,6 +23,11 @@ def _digest(value: str) -> str:
 
 def account_key(email: str) -> str:
     return f"acct:{_digest(email.strip().lower())}"
+
+
+def member_keys(email: str) -> list[str]:
+    """Every throttling key derived from a member's e-mail (erased with the account)."""
+    return [account_key(email), f"reset:{_digest(email.strip().lower())}"]
 
 
 def ip_key(address: str) -> str:
@@ -46,6 +51,27 @@ async def record_failure(email: str, address: str) -> None:
     await LoginAttempt.insert(
         LoginAttempt(key=account_key(email), created_at=now), LoginAttempt(key=ip_key(address), created_at=now)
     )
+
+
+RESET_PER_ACCOUNT = 5
+RESET_PER_ADDRESS = 20
+
+
+async def reset_allowed(email: str, address: str) -> tuple[bool, bool]:
+    """Password-reset budget (ASVS 11.1.4): (address under budget, account under budget).
+
+    At most 5 reset e-mails per account and 20 requests per address an hour,
+    so the form cannot be used to flood someone's mailbox.
+    """
+    since = datetime.now(UTC) - timedelta(hours=1)
+    account = member_keys(email)[1]
+    by_address = await _count(f"reset-ip:{_digest(address)}", since) < RESET_PER_ADDRESS
+    by_account = await _count(account, since) < RESET_PER_ACCOUNT
+    now = datetime.now(UTC)
+    await LoginAttempt.insert(
+        LoginAttempt(key=account, created_at=now), LoginAttempt(key=f"reset-ip:{_digest(address)}", created_at=now)
+    )
+    return by_address, by_account
 
 
 async def clear(email: str) -> None:

@@ -139,10 +139,12 @@ def validate_email(value: str) -> str | None:
 
 
 def normalise_email(value: str) -> str:
-    """Return the stored form of an address: stripped, domain lower-cased.
+    """Return the stored form of an address: stripped and lower-cased.
 
-    The local part keeps its case: RFC 5321 lets servers treat it as
-    case-sensitive, so changing it could send mail to someone else.
+    RFC 5321 lets a server treat the local part as case-sensitive, but in
+    practice no mainstream provider does, while members do type
+    ``Alice@…`` once and ``alice@…`` the next time: one account per address
+    whatever the case (as GitLab and Discourse do).
 
     Args:
         value: An address, ideally already accepted by :func:`validate_email`.
@@ -150,10 +152,7 @@ def normalise_email(value: str) -> str:
     Returns:
         The address to store and to look members up by.
     """
-    local, at, domain = value.strip().rpartition("@")
-    if not at:
-        return value.strip()
-    return f"{local}@{domain.lower()}"
+    return value.strip().lower()
 
 
 def validate_birth_year(value: str, *, min_age: int, today: date) -> tuple[int | None, str | None]:

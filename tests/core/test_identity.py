@@ -186,3 +186,26 @@ def test_outbox_only_in_demo_mode(make_app, client_for):
     assert client_for("fr").get("/dev/outbox").status_code == 200
     quiet = make_app(demo=False)
     assert client_for("fr", quiet).get("/dev/outbox").status_code == 404
+
+
+def test_email_is_case_insensitive_for_login_and_uniqueness(client, client_for):
+    assert signup(client, email="Maelle.K@Example.org").status_code == 303
+    other = client_for("be")
+    duplicate = signup(other, email="maelle.k@example.ORG", pseudonym="Autre")
+    assert duplicate.status_code == 400 and "f-email-error" in duplicate.text
+    login(client_for("ch"), "MAELLE.K@example.org", GOOD["password"])
+
+
+def test_password_reset_requests_are_budgeted(client, app):
+    from core.tables import OutboxEmail
+
+    make_member(app, email="alice@example.org")
+    for _ in range(7):
+        assert post_form(client, "/password/reset", {"email": "alice@example.org"}).status_code == 200
+    sent = run_async(app, OutboxEmail.count().where(OutboxEmail.to_email == "alice@example.org"))
+    assert sent == 5  # no mailbox flooding; the page says the same thing every time
+    for _ in range(13):
+        post_form(client, "/password/reset", {"email": "someone@example.org"})
+    blocked = post_form(client, "/password/reset", {"email": "bob@example.org"})
+    assert blocked.status_code == 429
+    assert "f-email-error" in blocked.text
