@@ -141,6 +141,35 @@ async def delete_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     return flash(response, _("Your account and all your data have been deleted."))
 
 
+@get("/sessions", name="core:sessions", opt={"login": True}, include_in_schema=False)
+async def sessions_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    """The member's signed-in devices (ASVS 3.3.4: list and revoke)."""
+    from core.tables import SessionRow
+
+    member = current_member(request)
+    rows = (
+        await SessionRow.select(SessionRow.id, SessionRow.created_at, SessionRow.last_seen_at, SessionRow.user_agent)
+        .where(SessionRow.member == member.id)
+        .order_by(SessionRow.last_seen_at, ascending=False)
+    )
+    return await render(
+        request, "core/pages/sessions.html", {"rows": rows, "current": request.scope["state"]["session_id"]}
+    )
+
+
+@post("/sessions/{sid:str}/revoke", name="core:session_revoke", opt={"login": True}, include_in_schema=False)
+async def session_revoke(request: Request[Any, Any, Any], sid: FromPath[str]) -> Response[Any]:
+    """Sign a device out; only the member's own sessions can be named."""
+    from core.tables import SessionRow
+
+    member = current_member(request)
+    if not await SessionRow.exists().where((SessionRow.id == sid) & (SessionRow.member == member.id)):
+        raise NotFoundException()
+    await sessions.destroy(sid)
+    _ = gettext_for(request).gettext
+    return flash(Redirect("/me/sessions", status_code=303), _("That device has been signed out."))
+
+
 router = Router(
     path="/me",
     route_handlers=[
@@ -152,5 +181,7 @@ router = Router(
         export_archive,
         delete_page,
         delete_submit,
+        sessions_page,
+        session_revoke,
     ],
 )

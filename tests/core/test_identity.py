@@ -209,3 +209,21 @@ def test_password_reset_requests_are_budgeted(client, app):
     blocked = post_form(client, "/password/reset", {"email": "bob@example.org"})
     assert blocked.status_code == 429
     assert "f-email-error" in blocked.text
+
+
+def test_member_lists_and_revokes_own_devices(client_for, app):
+    make_member(app, email="alice@example.org")
+    make_member(app, email="bob@example.org", pseudonym="Bob")
+    laptop, phone, mallory = client_for("fr"), client_for("be"), client_for("ch")
+    login(laptop, "alice@example.org")
+    login(phone, "alice@example.org")
+    login(mallory, "bob@example.org")
+    page = laptop.get("/me/sessions")
+    sids = re.findall(r'action="/me/sessions/([0-9a-f]{64})/revoke"', page.text)
+    assert len(sids) == 1  # the other device; this one is marked, not revocable here
+    assert page.text.count('class="badge badge-on"') == 1
+    assert post_form(mallory, f"/me/sessions/{sids[0]}/revoke").status_code == 404  # not Bob's
+    assert phone.get("/me").status_code == 200
+    assert post_form(laptop, f"/me/sessions/{sids[0]}/revoke").status_code == 303
+    assert phone.get("/me", follow_redirects=False).status_code == 303  # signed out
+    assert laptop.get("/me").status_code == 200
