@@ -18,19 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__
+from core.cli_common import CliError, make_app, site_or_fail, with_db
+from core.cli_plugins import cmd_plugins
 from core.settings import Settings, SettingsError, load_settings
 
 __all__ = ["main"]
-
-
-class CliError(Exception):
-    """A user-fixable problem: printed as one line, exit code 2."""
-
-
-def _app(settings: Settings) -> Any:
-    from core.app import create_app
-
-    return create_app(settings)
 
 
 async def _migrate(app: Any) -> None:
@@ -42,7 +34,7 @@ async def _migrate(app: Any) -> None:
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
-    app = _app(settings)
+    app = make_app(settings)
     asyncio.run(_migrate(app))
     print(f"Migrations applied ({settings.database_url.split('@')[-1]}).")
     return 0
@@ -65,77 +57,6 @@ def cmd_sites(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _site_or_fail(rt: Any, code: str) -> Any:
-    site = rt.sites.get(code)
-    if site is None:
-        raise CliError(f"unknown site {code!r} (known: {', '.join(s.code for s in rt.sites)})")
-    return site
-
-
-async def _plugin_rows(app: Any, code: str | None) -> list[dict[str, Any]]:
-    rt = app.state.entraide
-    site = _site_or_fail(rt, code) if code else None
-    enabled = await rt.enablement.enabled(site) if site else frozenset()
-    rows = []
-    for report in rt.registry.reports:
-        row: dict[str, Any] = {
-            "slug": report.slug,
-            "name": report.meta.name if report.meta else "",
-            "version": report.meta.version if report.meta else "",
-            "installed": report.installed,
-            "error": report.error,
-        }
-        if site:
-            row["site"] = site.code
-            row["enabled"] = report.slug in enabled
-        rows.append(row)
-    return rows
-
-
-def cmd_plugins(settings: Settings, args: argparse.Namespace) -> int:
-    app = _app(settings)
-    if args.action == "list":
-        rows = asyncio.run(_with_db(app, _plugin_rows(app, args.site)))
-        if args.json:
-            print(json.dumps(rows, indent=1))
-            return 0
-        for row in rows:
-            state = "installed" if row["installed"] else f"NOT LOADED: {row['error']}"
-            where = f"  {'enabled' if row['enabled'] else 'disabled'} on {row['site']}" if "site" in row else ""
-            print(f"{row['slug']:<14} {row['version']:<8} {row['name']:<32} {state}{where}")
-        return 0
-    return asyncio.run(_with_db(app, _toggle(app, args.slug, args.site, args.action == "enable")))
-
-
-async def _with_db(app: Any, coro: Any) -> Any:
-    from piccolo.engine.postgres import PostgresEngine
-
-    engine = app.state.entraide.engine
-    if isinstance(engine, PostgresEngine):
-        await engine.start_connection_pool(min_size=1, max_size=2)
-    try:
-        return await coro
-    finally:
-        if isinstance(engine, PostgresEngine):
-            await engine.close_connection_pool()
-
-
-async def _toggle(app: Any, slug: str, code: str, enabled: bool) -> int:
-    from core.admin.routes import audit
-
-    rt = app.state.entraide
-    site = _site_or_fail(rt, code)
-    if slug not in rt.registry.installed:
-        raise CliError(f"unknown plugin {slug!r} (installed: {', '.join(rt.registry.installed) or 'none'})")
-    try:
-        await rt.enablement.set(site, slug, enabled)
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
-    await audit(None, "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
-    print(f"{slug} {'enabled' if enabled else 'disabled'} on {code}.")
-    return 0
-
-
 def cmd_createoperator(settings: Settings, args: argparse.Namespace) -> int:
     from core.identity.passwords import check_password_policy, hash_password
     from core.identity.validation import normalise_email, normalise_pseudonym, validate_email, validate_pseudonym
@@ -147,9 +68,9 @@ def cmd_createoperator(settings: Settings, args: argparse.Namespace) -> int:
     for problem in (validate_email(email), validate_pseudonym(pseudonym), *check_password_policy(password)):
         if problem:
             raise CliError(problem)
-    app = _app(settings)
+    app = make_app(settings)
     rt = app.state.entraide
-    site = _site_or_fail(rt, args.site)
+    site = site_or_fail(rt, args.site)
 
     async def create() -> None:
         if await Member.exists().where(Member.email == normalise_email(email)):
@@ -168,7 +89,7 @@ def cmd_createoperator(settings: Settings, args: argparse.Namespace) -> int:
             )
         )
 
-    asyncio.run(_with_db(app, create()))
+    asyncio.run(with_db(app, create()))
     print(f"Operator {pseudonym} <{email}> created on {site.code}.")
     return 0
 
@@ -205,7 +126,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         db = Path(settings.database_url.removeprefix("sqlite:///"))
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-    app = _app(settings)
+    app = make_app(settings)
     rt = app.state.entraide
 
     async def prepare() -> bool:
@@ -214,7 +135,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         await _migrate(app)
         return await seed(rt) is not None
 
-    created = asyncio.run(_with_db(app, prepare()))
+    created = asyncio.run(with_db(app, prepare()))
     print(
         f"\nEntraide {__version__} demo — database: {settings.database_url}"
         + (" (demo data created)" if created else "")

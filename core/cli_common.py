@@ -1,0 +1,39 @@
+"""Helpers shared by the ``entraide`` sub-commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.settings import Settings
+
+__all__ = ["CliError", "make_app", "site_or_fail", "with_db"]
+
+
+class CliError(Exception):
+    """A user-fixable problem: printed as one line, exit code 2."""
+
+
+def make_app(settings: Settings) -> Any:
+    from core.app import create_app
+
+    return create_app(settings)
+
+
+def site_or_fail(rt: Any, code: str) -> Any:
+    site = rt.sites.get(code)
+    if site is None:
+        raise CliError(f"unknown site {code!r} (known: {', '.join(s.code for s in rt.sites)})")
+    return site
+
+
+async def with_db(app: Any, coro: Any) -> Any:
+    from piccolo.engine.postgres import PostgresEngine
+
+    engine = app.state.entraide.engine
+    if isinstance(engine, PostgresEngine):
+        await engine.start_connection_pool(min_size=1, max_size=2)
+    try:
+        return await coro
+    finally:
+        if isinstance(engine, PostgresEngine):
+            await engine.close_connection_pool()
