@@ -27,7 +27,7 @@ from core.db import DurableSQLiteEngine, bind_tables, make_engine
 from core.guards import ConsentRequired, LoginRequired, opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
-from core.middleware import context_middleware, plugin_enabled_guard, security_headers
+from core.middleware import LANG_COOKIE, context_middleware, plugin_enabled_guard, security_headers
 from core.plugins_registry import PluginRegistry, discover
 from core.render import render_sync
 from core.runtime import Runtime
@@ -101,7 +101,8 @@ def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response
         rt = request.app.state.entraide
         purpose = rt.purposes.get(exc.purpose)
         site = request.scope.get("state", {}).get("site") or rt.sites.resolve(request.headers.get("host"))
-        text = purpose.text(site) if purpose else None
+        chosen = request.cookies.get(LANG_COOKIE)
+        text = purpose.text(site, chosen if chosen in site.languages else None) if purpose else None
         return render_sync(request, "core/pages/consent_required.html", {"purpose": purpose, "text": text}, status=403)
     headers = getattr(exc, "headers", None)
     response = render_sync(

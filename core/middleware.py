@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
     from core.runtime import Runtime
 
-__all__ = ["CSP", "context_middleware", "plugin_enabled_guard", "security_headers"]
+__all__ = ["CSP", "LANG_COOKIE", "context_middleware", "plugin_enabled_guard", "security_headers"]
 
+LANG_COOKIE = "entraide_lang"
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -44,6 +45,8 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     headers = dict(scope.get("headers") or [])
     site = runtime.sites.resolve(headers.get(b"host", b"").decode("latin-1"))
     state["site"] = site
+    chosen = _cookie(headers.get(b"cookie", b"").decode("latin-1"), LANG_COOKIE)
+    state["locale"] = chosen if chosen in site.languages else site.locale
     state["enabled"] = await runtime.enablement.enabled(site)
     state["member"] = None
     state["session_id"] = None

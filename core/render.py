@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from core.consent import ConsentState, current_state
 from core.i18n import load_translations
+from core.middleware import LANG_COOKIE
 from core.ui import Asset, Fragment, NavItem, PageContext
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from core.sites import Site, SiteMap
     from core.tables import Member
 
-__all__ = ["FLASH_COOKIE", "consent_of", "flash", "gettext_for", "page_context", "render", "render_sync"]
+__all__ = ["FLASH_COOKIE", "consent_of", "flash", "gettext_for", "locale_of", "page_context", "render", "render_sync"]
 
 log = logging.getLogger("entraide.render")
 FLASH_COOKIE = "entraide_flash"
@@ -45,10 +46,15 @@ def runtime(request: Request[Any, Any, Any]) -> Runtime:
     return request.app.state.entraide  # type: ignore[no-any-return]
 
 
+def locale_of(request: Request[Any, Any, Any]) -> str:
+    """The page language: the viewer's choice among the edition's languages, else its default."""
+    state = request.scope["state"]
+    return str(state.get("locale") or state["site"].locale)
+
+
 def gettext_for(request: Request[Any, Any, Any]) -> Translations:
     """Translations for the request's edition language."""
-    site: Site = request.scope["state"]["site"]
-    return load_translations(site.locale, runtime(request).templates.locale_dirs)
+    return load_translations(locale_of(request), runtime(request).templates.locale_dirs)
 
 
 async def consent_of(request: Request[Any, Any, Any]) -> ConsentState:
@@ -67,7 +73,7 @@ async def page_context(request: Request[Any, Any, Any]) -> PageContext:
         site=state["site"],
         member=state.get("member"),
         consent=await consent_of(request),
-        locale=state["site"].locale,
+        locale=state.get("locale") or state["site"].locale,
     )
 
 
@@ -111,14 +117,16 @@ def render_sync(
     rt = runtime(request)
     state = request.scope.setdefault("state", {})
     site: Site = state.get("site") or rt.sites.resolve(request.headers.get("host"))
-    env = rt.templates.env(site.theme, site.locale)
+    chosen = request.cookies.get(LANG_COOKIE)
+    locale = state.get("locale") or (chosen if chosen in site.languages else site.locale)
+    env = rt.templates.env(site.theme, locale)
     csrf = ScopeState.from_scope(request.scope).csrf_token
     csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
     member = state.get("member")
     base = {
         "request": request,
         "site": site,
-        "lang": site.locale,
+        "lang": locale,
         "member": member,
         "is_operator": rt.allowed(member, "core.admin"),
         "nav_items": [],
@@ -207,13 +215,14 @@ async def render(
     rt = runtime(request)
     state = request.scope["state"]
     site: Site = state["site"]
-    env = rt.templates.env(site.theme, site.locale)
+    locale = state.get("locale") or site.locale
+    env = rt.templates.env(site.theme, locale)
     ctx = await page_context(request)
     base = await base_context(request, ctx)
     enabled: frozenset[str] = state["enabled"]
     rendered: dict[str, Markup] = {}
     label = gettext_for(request).gettext("Sponsored")
-    for slot_name in rt.templates.slots_of(env, site.theme, site.locale, template):
+    for slot_name in rt.templates.slots_of(env, site.theme, locale, template):
         pieces = [
             _render_fragment(rt, env, s, f, base, label) for s, f in await _fragments(rt, ctx, enabled, slot_name)
         ]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, Response, Router, get
+from litestar import Request, Response, Router, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
+from litestar.response import Redirect
 
 from core.identity.avatars import AVATAR_CHOICES, generated_avatar_svg
+from core.identity.forms import safe_next
 from core.identity.images import AVATAR_MEDIA_TYPE
+from core.middleware import LANG_COOKIE
 from core.render import render, runtime
 from core.tables import Member
 
@@ -65,4 +68,18 @@ async def avatar_choice(choice: FromPath[int]) -> Response[bytes]:
     return Response(svg.encode(), media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
 
-router = Router(path="/", route_handlers=[home, healthz, readyz, avatar, avatar_choice])
+@post("/lang", name="core:language", include_in_schema=False)
+async def choose_language(request: Request[Any, Any, Any]) -> Response[Any]:
+    """Switch between the edition's languages (e.g. French/German in Switzerland)."""
+    form = await request.form()
+    language = str(form.get("lang", ""))
+    site = request.scope["state"]["site"]
+    if language not in site.languages:
+        offered = ", ".join(site.languages)
+        return Response({"status_code": 400, "detail": f"{site.name} is offered in: {offered}"}, status_code=400)
+    response: Response[Any] = Redirect(safe_next(str(form.get("next", "/"))), status_code=303)
+    response.set_cookie(LANG_COOKIE, language, max_age=365 * 24 * 3600, httponly=True, samesite="lax", path="/")
+    return response
+
+
+router = Router(path="/", route_handlers=[choose_language, home, healthz, readyz, avatar, avatar_choice])

@@ -16,7 +16,7 @@ from core.identity import service, sessions
 from core.identity.forms import field
 from core.identity.passwords import verify_password
 from core.privacy import encode_json, erase_member, export_member, export_zip
-from core.render import consent_of, flash, gettext_for, render, runtime
+from core.render import consent_of, flash, gettext_for, locale_of, render, runtime
 
 __all__ = ["router"]
 
@@ -51,8 +51,9 @@ async def _consent_rows(request: Request[Any, Any, Any]) -> list[dict[str, Any]]
     site = request.state.site
     state = await consent_of(request)
     rows = []
+    language = locale_of(request)
     for purpose in rt.purposes.values():
-        text = purpose.text(site)
+        text = purpose.text(site, language)
         rows.append(
             {
                 "purpose": purpose,
@@ -60,8 +61,10 @@ async def _consent_rows(request: Request[Any, Any, Any]) -> list[dict[str, Any]]
                 "body": text.body,
                 "granted": state.has(purpose.name),
                 "since": state.granted.get(purpose.name) or state.withdrawn.get(purpose.name),
-                "version": purpose.version(site),
-                "stale": state.has(purpose.name) and state.versions.get(purpose.name) != purpose.version(site),
+                "version": purpose.version(site, language),
+                # Granted text no longer matches the current text in any of the edition's languages.
+                "stale": state.has(purpose.name)
+                and state.versions.get(purpose.name) not in {purpose.version(site, lang) for lang in site.languages},
             }
         )
     return rows
@@ -84,7 +87,9 @@ async def consent_change(
     site = request.state.site
     state = await consent_of(request)
     if (action == "grant") != state.has(purpose):
-        await consent.record(member.id, rt.purposes[purpose], action, site=site, language=site.locale, channel="web")
+        await consent.record(
+            member.id, rt.purposes[purpose], action, site=site, language=locale_of(request), channel="web"
+        )
     request.scope["state"].pop("consent", None)
     if request.headers.get("hx-request"):
         row = next(r for r in await _consent_rows(request) if r["purpose"].name == purpose)

@@ -15,7 +15,7 @@ from core.identity import service, sessions, throttle
 from core.identity.avatars import AVATAR_CHOICES
 from core.identity.forms import client_address, field, safe_next, upload_bytes
 from core.identity.images import MAX_AVATAR_BYTES
-from core.render import flash, gettext_for, render, runtime
+from core.render import flash, gettext_for, locale_of, render, runtime
 
 __all__ = ["router"]
 
@@ -79,7 +79,7 @@ async def signup_submit(request: Request[Any, Any, Any]) -> Response[Any]:
         consents={p for p in rt.purposes if field(form, f"consent_{p}") == "yes"},
     )
     try:
-        member = await service.signup(rt, site, signup_form)
+        member = await service.signup(rt, site, signup_form, language=locale_of(request))
     except service.FormErrors as exc:
         values["consents"] = signup_form.consents
         return await render(request, "core/pages/signup.html", _signup_context(request, values, exc.errors), status=400)

@@ -108,7 +108,9 @@ async def _validate_signup(
     return errors, year, avatar
 
 
-async def signup(rt: Runtime, site: Site, form: SignupForm, *, channel: str = "web") -> Member:
+async def signup(
+    rt: Runtime, site: Site, form: SignupForm, *, channel: str = "web", language: str | None = None
+) -> Member:
     """Create an account with its consents, or raise :class:`FormErrors`."""
     errors, year, avatar = await _validate_signup(rt, site, form)
     if errors:
@@ -140,7 +142,7 @@ async def signup(rt: Runtime, site: Site, form: SignupForm, *, channel: str = "w
                     rt.purposes[name],
                     "grant",
                     site=site,
-                    language=site.locale,
+                    language=language or site.locale,
                     channel=channel,
                     in_transaction=True,
                 )

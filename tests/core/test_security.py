@@ -46,3 +46,32 @@ def test_unknown_host_gets_default_edition(client_for):
 def test_pages_answer_in_the_edition_language(client_for):
     for code, lang in (("fr", "fr"), ("uk", "en"), ("de", "de"), ("qc", "fr")):
         assert f'<html lang="{lang}">' in client_for(code).get("/").text
+
+
+def test_bilingual_edition_switches_language(client_for, app):
+    from core.testing import login, make_member, post_form
+
+    ch = client_for("ch")
+    assert '<html lang="fr">' in ch.get("/").text
+    assert 'value="de"' in ch.get("/").text  # the switcher offers German
+    response = post_form(ch, "/lang", {"lang": "de", "next": "/signup"})
+    assert response.status_code == 303 and response.headers["location"] == "/signup"
+    page = ch.get("/signup").text
+    assert '<html lang="de">' in page and "Konto erstellen" in page
+    assert "Verarbeitung meiner Gesundheitsdaten" in page  # consent texts follow the language
+    fr = client_for("fr")
+    refused = post_form(fr, "/lang", {"lang": "de"}, headers={"accept": "application/json"})
+    assert refused.status_code == 400 and "fr" in refused.json()["detail"]
+    assert 'class="language-switch"' not in fr.get("/").text
+    make_member(app, email="heidi@example.org", pseudonym="Heidi", site="ch")
+    login(ch, "heidi@example.org")
+    post_form(ch, "/me/consents/core.partner_studies/grant")
+    from core.tables import ConsentEvent
+    from core.testing import run_async
+
+    last = run_async(app, ConsentEvent.select().order_by(ConsentEvent.id, ascending=False).first())
+    assert (last["language"], last["site"]) == ("de", "ch")
+    consents = ch.get("/me/consents").text
+    assert "Verarbeitung meiner Gesundheitsdaten" in consents
+    assert consents.count('data-state="granted"') == 3  # terms, health data (fr at sign-up), studies (de)
+    assert "strong>" not in consents.split("purpose-core.terms")[1].split("</section>")[0]  # not stale
