@@ -67,6 +67,10 @@ async def signup_page(request: Request[Any, Any, Any]) -> Response[Any]:
 async def signup_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     rt = runtime(request)
     site = request.state.site
+    if not await throttle.signup_allowed(client_address(request)):
+        _ = gettext_for(request).gettext
+        errors = {"form": _("Too many requests from your connection. Please try again in an hour.")}
+        return await render(request, "core/pages/signup.html", _signup_context(request, {}, errors), status=429)
     form = await request.form()
     values: dict[str, Any] = {k: field(form, k) for k in ("pseudonym", "email", "birth_year", "avatar_choice")}
     signup_form = service.SignupForm(

@@ -12,7 +12,16 @@ from datetime import UTC, datetime, timedelta
 
 from core.tables import LoginAttempt
 
-__all__ = ["account_key", "clear", "ip_key", "is_blocked", "member_keys", "record_failure", "reset_allowed"]
+__all__ = [
+    "account_key",
+    "clear",
+    "ip_key",
+    "is_blocked",
+    "member_keys",
+    "record_failure",
+    "reset_allowed",
+    "signup_allowed",
+]
 
 IP_FACTOR = 5
 
@@ -72,6 +81,18 @@ async def reset_allowed(email: str, address: str) -> tuple[bool, bool]:
         LoginAttempt(key=account, created_at=now), LoginAttempt(key=f"reset-ip:{_digest(address)}", created_at=now)
     )
     return by_address, by_account
+
+
+SIGNUPS_PER_ADDRESS = 20
+
+
+async def signup_allowed(address: str) -> bool:
+    """Sign-up attempts per address and hour (ASVS 11.1.4 anti-automation)."""
+    key = f"signup-ip:{_digest(address)}"
+    if await _count(key, datetime.now(UTC) - timedelta(hours=1)) >= SIGNUPS_PER_ADDRESS:
+        return False
+    await LoginAttempt.insert(LoginAttempt(key=key, created_at=datetime.now(UTC)))
+    return True
 
 
 async def clear(email: str) -> None:

@@ -227,3 +227,11 @@ def test_member_lists_and_revokes_own_devices(client_for, app):
     assert post_form(laptop, f"/me/sessions/{sids[0]}/revoke").status_code == 303
     assert phone.get("/me", follow_redirects=False).status_code == 303  # signed out
     assert laptop.get("/me").status_code == 200
+
+
+def test_signup_attempts_are_budgeted_per_address(client):
+    for _ in range(20):
+        assert signup(client, password="short").status_code == 400
+    blocked = signup(client)
+    assert blocked.status_code == 429
+    assert "heure" in blocked.text or "hour" in blocked.text
