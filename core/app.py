@@ -27,7 +27,7 @@ from core.db import DurableSQLiteEngine, bind_tables, make_engine
 from core.guards import ConsentRequired, LoginRequired, opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
-from core.middleware import LANG_COOKIE, context_middleware, plugin_enabled_guard, security_headers
+from core.middleware import LANG_COOKIE, context_middleware, security_headers
 from core.plugins_registry import PluginRegistry, discover
 from core.render import render_sync
 from core.runtime import Runtime
@@ -169,7 +169,7 @@ def create_app(
             *_plugin_routers(registry),
         ],
         middleware=[context_middleware],
-        guards=[plugin_enabled_guard, opt_guard],
+        guards=[opt_guard],
         before_send=[security_headers],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,

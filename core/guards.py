@@ -52,13 +52,17 @@ async def require_member(connection: ASGIConnection[Any, Any, Any, Any], _: Base
 
 
 async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    """Enforce ``login``, ``consent`` and ``permission`` route options.
+    """Enforce the route's ``plugin``, ``login``, ``consent`` and ``permission`` options.
 
-    A route needing a permission the viewer lacks answers 404 (deny by
-    default, and do not reveal that an admin page exists).
+    A route of a plugin not enabled on this edition does not exist there: 404,
+    checked first. A route needing a permission the viewer lacks also
+    answers 404 (deny by default, and do not reveal that an admin page exists).
     """
     opt = handler.opt
     state = connection.scope["state"]
+    slug = opt.get("plugin")
+    if slug and slug not in state.get("enabled", frozenset()):
+        raise NotFoundException()
     needs_login = opt.get("login") or opt.get("consent") or opt.get("permission")
     if needs_login and state.get("member") is None:
         raise LoginRequired()

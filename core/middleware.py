@@ -12,18 +12,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from litestar.exceptions import NotFoundException
-
 from core.identity import sessions
 
 if TYPE_CHECKING:
-    from litestar.connection import ASGIConnection
-    from litestar.handlers.base import BaseRouteHandler
     from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
     from core.runtime import Runtime
 
-__all__ = ["CSP", "LANG_COOKIE", "context_middleware", "plugin_enabled_guard", "security_headers"]
+__all__ = ["CSP", "LANG_COOKIE", "context_middleware", "security_headers"]
 
 LANG_COOKIE = "entraide_lang"
 CSP = (
@@ -81,13 +77,6 @@ def context_middleware(app: ASGIApp) -> ASGIApp:
         await app(scope, receive, send)
 
     return middleware
-
-
-async def plugin_enabled_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    """A route of a plugin not enabled on this site does not exist: 404."""
-    slug = handler.opt.get("plugin")
-    if slug and slug not in connection.scope["state"].get("enabled", frozenset()):
-        raise NotFoundException()
 
 
 _SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
