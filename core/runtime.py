@@ -72,23 +72,22 @@ class Runtime:
         self._check_legal_packs()
 
     # -- declarations -----------------------------------------------------
+    def _collect_named(self, hook_name: str, builtin: tuple[Any, ...], what: str) -> dict[str, Any]:
+        """Core's declarations plus plugins', each plugin's names prefixed by its slug."""
+        found = {item.name: item for item in builtin}
+        for slug, declared in self.registry.collect(hook_name):
+            for item in declared:
+                if not item.name.startswith(f"{slug}."):
+                    raise ValueError(f"plugin {slug}: {what} {item.name!r} must start with '{slug}.'")
+                found[item.name] = item
+        return found
+
     def _collect_purposes(self) -> dict[str, Purpose]:
-        purposes = {p.name: p for p in CORE_PURPOSES}
-        for slug, declared in self.registry.collect("register_consent_purposes"):
-            for purpose in declared:
-                if not purpose.name.startswith(f"{slug}."):
-                    raise ValueError(f"plugin {slug}: consent purpose {purpose.name!r} must start with '{slug}.'")
-                purposes[purpose.name] = purpose
+        purposes = self._collect_named("register_consent_purposes", CORE_PURPOSES, "consent purpose")
         return dict(sorted(purposes.items(), key=lambda kv: (kv[1].order, kv[0])))
 
     def _collect_permissions(self) -> dict[str, Permission]:
-        permissions = {p.name: p for p in CORE_PERMISSIONS}
-        for slug, declared in self.registry.collect("register_permissions"):
-            for permission in declared:
-                if not permission.name.startswith(f"{slug}."):
-                    raise ValueError(f"plugin {slug}: permission {permission.name!r} must start with '{slug}.'")
-                permissions[permission.name] = permission
-        return permissions
+        return self._collect_named("register_permissions", CORE_PERMISSIONS, "permission")
 
     def _check_legal_packs(self) -> None:
         for site in self.sites:

@@ -54,3 +54,22 @@ def test_events_reach_enabled_plugins(make_app, client_for):
     greeter.hooks.EVENTS.clear()
     post_form(client, "/me/delete", {"password": "entraide-demo-2026"})
     assert [e.name for e in greeter.hooks.EVENTS] == ["core.member.deleted"]
+
+
+def test_plugin_names_must_carry_its_slug(make_app):
+    import types
+
+    import pytest
+
+    from core.api import Permission, PluginMeta, hookimpl
+
+    rogue = types.ModuleType("rogue")
+    rogue.META = PluginMeta(slug="rogue", name="Rogue", version="1.0.0")
+
+    @hookimpl
+    def register_permissions() -> list[Permission]:
+        return [Permission("core.admin", ("member",))]  # trying to grant itself core's permission
+
+    rogue.register_permissions = register_permissions
+    with pytest.raises(ValueError, match=r"permission 'core\.admin' must start with 'rogue\.'"):
+        make_app(extra_plugins=[rogue])
