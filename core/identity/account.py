@@ -43,6 +43,7 @@ async def change_password(request: Request[Any, Any, Any]) -> Response[Any]:
         return await render(request, "core/pages/me.html", {"errors": errors, "account": member}, status=400)
     if field(form, "end_other_sessions", "yes") == "yes":
         await sessions.destroy_all(member.id, keep=request.scope["state"]["session_id"])
+    await service.notify_password_changed(runtime(request), member.email, request.state.site.name, _)
     return flash(Redirect("/me", status_code=303), _("Your password has been changed."))
 
 

@@ -235,6 +235,7 @@ async def reset_confirm_submit(request: Request[Any, Any, Any], token: FromPath[
         )
     await service.consume_token(token, "reset")
     await sessions.destroy_all(member_id)
+    await service.notify_password_changed(runtime(request), member.email, request.state.site.name, _)
     return flash(Redirect("/login", status_code=303), _("Your password has been changed. You can log in."))
 
 

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core import consent
 from core.db import transaction
@@ -202,6 +202,19 @@ async def change_password(member: Member, new_password: str) -> list[str]:
         return problems
     await Member.update({Member.password_hash: hash_password(new_password)}).where(Member.id == member.id)
     return []
+
+
+async def notify_password_changed(rt: Runtime, email: str, site_name: str, gettext: Any) -> None:
+    """Tell the member their password changed (ASVS 2.5.5), with no secret in the mail."""
+    from core.email import send_email
+
+    _ = gettext
+    await send_email(
+        rt.settings,
+        email,
+        _("Your password has been changed"),
+        _("Your %(site)s password has just been changed. If this was not you, reset it now.") % {"site": site_name},
+    )
 
 
 def avatar_path(rt: Runtime, member: Member) -> Path | None:

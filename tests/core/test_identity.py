@@ -235,3 +235,21 @@ def test_signup_attempts_are_budgeted_per_address(client):
     blocked = signup(client)
     assert blocked.status_code == 429
     assert "heure" in blocked.text or "hour" in blocked.text
+
+
+def test_password_change_is_notified_without_secrets(client, app):
+    from core.tables import OutboxEmail
+
+    make_member(app, email="alice@example.org")
+    login(client, "alice@example.org")
+    wrong = post_form(client, "/me/password", {"current_password": "nope nope nope", "new_password": "x" * 20})
+    assert wrong.status_code == 400
+    ok = post_form(
+        client, "/me/password", {"current_password": "entraide-demo-2026", "new_password": "a fresh long passphrase"}
+    )
+    assert ok.status_code == 303
+    mails = run_async(app, OutboxEmail.select().where(OutboxEmail.to_email == "alice@example.org"))
+    assert len(mails) == 1
+    assert "a fresh long passphrase" not in mails[0]["body"] and "Entraide France" in mails[0]["body"]
+    post_form(client, "/logout")
+    login(client, "alice@example.org", "a fresh long passphrase")
