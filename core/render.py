@@ -104,6 +104,28 @@ def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base:
     return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
 
 
+def _common_context(
+    rt: Runtime, request: Request[Any, Any, Any], site: Site, locale: str, member: Member | None
+) -> dict[str, Any]:
+    """What every page needs, hooks or not (full pages and error pages alike)."""
+    csrf = ScopeState.from_scope(request.scope).csrf_token
+    csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
+    return {
+        "request": request,
+        "site": site,
+        "lang": locale,
+        "member": member,
+        "is_operator": rt.allowed(member, "core.admin"),
+        "nav_items": [],
+        "assets": [],
+        "csrf_token": csrf_token,
+        "csrf_input": csrf_field(csrf_token),
+        "flash": None,
+        "demo": rt.settings.demo,
+        "edition_links": _edition_links(rt, request),
+    }
+
+
 def render_sync(
     request: Request[Any, Any, Any], template: str, context: dict[str, Any], *, status: int
 ) -> Response[str]:
@@ -120,24 +142,8 @@ def render_sync(
     chosen = request.cookies.get(LANG_COOKIE)
     locale = state.get("locale") or (chosen if chosen in site.languages else site.locale)
     env = rt.templates.env(site.theme, locale)
-    csrf = ScopeState.from_scope(request.scope).csrf_token
-    csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
-    member = state.get("member")
-    base = {
-        "request": request,
-        "site": site,
-        "lang": locale,
-        "member": member,
-        "is_operator": rt.allowed(member, "core.admin"),
-        "nav_items": [],
-        "assets": [],
-        "csrf_token": csrf_token,
-        "csrf_input": csrf_field(csrf_token),
-        "flash": None,
-        "demo": rt.settings.demo,
-        "edition_links": _edition_links(rt, request),
-        "slot": lambda name: Markup(""),
-    }
+    base = _common_context(rt, request, site, locale, state.get("member"))
+    base["slot"] = lambda name: Markup("")
     html = env.get_template(template).render({**base, **context})
     return Response(html, media_type=MediaType.HTML, status_code=status)
 
@@ -146,8 +152,6 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
     rt = runtime(request)
     state = request.scope["state"]
     enabled: frozenset[str] = state["enabled"]
-    csrf = ScopeState.from_scope(request.scope).csrf_token
-    csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
     nav: list[NavItem] = []
     for _, items in await rt.call_isolated("provide_nav_items", enabled, ctx=ctx):
         nav.extend(i for i in items if ctx.member or not i.members_only)
@@ -158,24 +162,15 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
     for _, values in await rt.call_isolated("provide_template_context", enabled, ctx=ctx):
         extra.update(values)
     flash_raw = request.cookies.get(FLASH_COOKIE)
-    member = ctx.member
     return {
         **extra,
-        "request": request,
-        "site": ctx.site,
-        "lang": ctx.locale,
-        "member": member,
-        "is_operator": rt.allowed(member, "core.admin"),
+        **_common_context(rt, request, ctx.site, ctx.locale, ctx.member),
         "consent": ctx.consent,
         "enabled_plugins": enabled,
         "nav_items": sorted(nav, key=lambda i: (i.order, i.href)),
         "assets": assets,
-        "csrf_token": csrf_token,
-        "csrf_input": csrf_field(csrf_token),
         "url_for": request.app.route_reverse,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,
-        "demo": rt.settings.demo,
-        "edition_links": _edition_links(rt, request),
     }
 
 
