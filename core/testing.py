@@ -38,8 +38,13 @@ __all__ = [
 PG_URL = os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
 
 
-def _run(coro: Any) -> Any:
-    return asyncio.run(coro)
+def _run(awaitable: Any) -> Any:
+    """Run a coroutine or any awaitable (Piccolo queries are awaitables, not coroutines)."""
+
+    async def wait() -> Any:
+        return await awaitable
+
+    return asyncio.run(wait())
 
 
 async def _migrate_app(app: Litestar) -> None:
@@ -49,18 +54,12 @@ async def _migrate_app(app: Litestar) -> None:
     await migrate(rt.engine, piccolo_app_modules(rt.registry))
 
 
-async def _with_pool(app: Litestar, coro: Any) -> Any:
-    """Tests run without a PostgreSQL pool (db_pool_size=0): each query connects,
-    so the same app works from the test client's loop and from ``asyncio.run``."""
-    return await coro
-
-
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> str:
     """URL of a database with every installed plugin's migrations applied."""
     if PG_URL:
         app = create_app(_settings(PG_URL, tmp_path_factory.mktemp("data")))
-        _run(_with_pool(app, _migrate_app(app)))
+        _run(_migrate_app(app))
         return PG_URL
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     app = create_app(_settings(f"sqlite:///{path}", tmp_path_factory.mktemp("data")))
@@ -117,7 +116,7 @@ def make_app(database_url: str, tmp_path: Path) -> Callable[..., Litestar]:
         data_dir.mkdir(exist_ok=True)
         app = create_app(_settings(database_url, data_dir, **overrides), plugins=plugins, extra_plugins=extra_plugins)
         if PG_URL and not emptied:
-            _run(_with_pool(app, _truncate_all(app)))
+            _run(_truncate_all(app))
             emptied = True
         return app
 
@@ -207,7 +206,7 @@ def make_member(
             )
         return int(member.id)
 
-    return int(_run(_with_pool(app, create())))
+    return int(_run(create()))
 
 
 _HASH: dict[str, str] = {}
@@ -222,8 +221,12 @@ def _demo_hash() -> str:
 
 
 def run_async(app: Litestar, coro: Any) -> Any:
-    """Run a coroutine against the app's database outside a request."""
-    return _run(_with_pool(app, coro))
+    """Run a coroutine against the app's database outside a request.
+
+    Tests run without a PostgreSQL pool (``db_pool_size=0``): each query
+    connects, so the same app works from the test client's loop and from here.
+    """
+    return _run(coro)
 
 
 def text_of(html: str) -> str:

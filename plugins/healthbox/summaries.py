@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from plugins.healthbox.sdk.records import EntryRecord, series_of
-from plugins.healthbox.sdk.stats import moving_average
+from plugins.healthbox.sdk.stats import in_window, moving_average
 from plugins.healthbox.trackers import activity, feeling, food, sleep, tobacco, weight
 
 __all__ = ["Insight", "insight_for"]
@@ -34,6 +34,12 @@ class Insight:
 
 def _by_day(records: Sequence[EntryRecord]) -> dict[date, dict[str, Any]]:
     return {r.day: dict(r.values) for r in records}
+
+
+def _week_mean(points: Sequence[tuple[date, float]], today: date) -> float | None:
+    """Mean of the values logged in the 7 days ending today, or None."""
+    week = [value for _, value in in_window(points, today, 7)]
+    return sum(week) / len(week) if week else None
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
@@ -72,11 +78,9 @@ def _feeling(
     records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
 ) -> Insight:
     out = Insight()
-    means = series_of(records, "feel_mean")
-    if means:
-        week = [v for d, v in means if (today - d).days < 7]
-        if week:
-            out.lines.append(_("Average of the last 7 days: %(m)s / 10") % {"m": _fmt(sum(week) / len(week))})
+    mean = _week_mean(series_of(records, "feel_mean"), today)
+    if mean is not None:
+        out.lines.append(_("Average of the last 7 days: %(m)s / 10") % {"m": _fmt(mean)})
     prompt = feeling.support_prompt(series_of(records, "feel_psych"), series_of(records, "stress"), end=today)
     out.prompt = _(prompt) if prompt else None
     return out
@@ -106,10 +110,9 @@ def _tobacco(
 ) -> Insight:
     out = Insight()
     cigs = series_of(records, "cigs_today")
-    if cigs:
-        week = [v for d, v in cigs if (today - d).days < 7]
-        if week:
-            out.lines.append(_("Cigarettes per day over the last 7 days: %(m)s") % {"m": _fmt(sum(week) / len(week))})
+    mean = _week_mean(cigs, today)
+    if mean is not None:
+        out.lines.append(_("Cigarettes per day over the last 7 days: %(m)s") % {"m": _fmt(mean)})
     quit_day = settings.get("quit_date")
     if quit_day:
         try:
