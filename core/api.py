@@ -14,6 +14,7 @@ from core.events import Event
 from core.guards import ConsentRequired, LoginRequired, current_member, require_member
 from core.hooks import hookimpl
 from core.identity.forms import field
+from core.markdown import render_markdown
 from core.meta import PluginMeta
 from core.permissions import Permission
 from core.render import consent_of, flash, gettext_for, page_context, render, runtime
@@ -44,6 +45,7 @@ __all__ = [
     "hookimpl",
     "page_context",
     "render",
+    "render_markdown",
     "require_member",
     "runtime",
     "transaction",
