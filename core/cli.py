@@ -143,6 +143,9 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     print(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):")
     for email, pseudonym, code, role, _, _ in DEMO_ACCOUNTS:
         print(f"  {email:<30} {pseudonym:<8} {role:<9} edition {code}")
+    from core.demo_population import POPULATION
+
+    print(f"  … and {sum(POPULATION.values())} more members across the editions (same password; see /admin/members)")
     print("\nEditions:")
     for site in rt.sites:
         print(f"  {site.code}  http://{site.code}.localhost:{args.port}/   {site.name} ({site.locale})")

@@ -1,4 +1,4 @@
-"""Demo data: members on several editions, an operator, then plugin data."""
+"""Demo data: named accounts, the population (:mod:`core.demo_population`), then plugin data."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from core import consent
+from core.demo_population import seed_population
 from core.demo_types import DEMO_PASSWORD, DemoContext
 from core.identity.passwords import hash_password
 from core.identity.validation import normalise_pseudonym
@@ -49,6 +50,7 @@ async def seed(rt: Runtime) -> DemoContext | None:
         for name in ("core.terms", *extra):
             await consent.record(member.id, rt.purposes[name], "grant", site=site, language=site.locale, channel="demo")
         members[email] = member
+    members.update(await seed_population(rt, password_hash))
     ctx = DemoContext(members=members, sites=rt.sites)
     for _, result in rt.registry.collect("seed_demo_data", ctx=ctx):
         await result
