@@ -11,6 +11,16 @@ from core.consent import Purpose, PurposeText
 from core.db import transaction
 from core.demo_types import DEMO_PASSWORD, DemoContext
 from core.events import Event
+from core.gazetteer import (
+    Place,
+    bounding_box,
+    distance_km,
+    format_distance,
+    geocode,
+    nearest_place,
+    suggest_places,
+)
+from core.gazetteer import place_key as search_key
 from core.guards import ConsentRequired, LoginRequired, current_member, require_member
 from core.hooks import hookimpl
 from core.identity.forms import field
@@ -34,19 +44,27 @@ __all__ = [
     "NavItem",
     "PageContext",
     "Permission",
+    "Place",
     "PluginMeta",
     "Purpose",
     "PurposeText",
+    "bounding_box",
     "consent_of",
     "current_member",
+    "distance_km",
     "field",
     "flash",
+    "format_distance",
+    "geocode",
     "gettext_for",
     "hookimpl",
+    "nearest_place",
     "page_context",
     "render",
     "render_markdown",
     "require_member",
     "runtime",
+    "search_key",
+    "suggest_places",
     "transaction",
 ]

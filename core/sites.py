@@ -13,10 +13,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BUNDLED_EDITIONS", "Site", "SiteMap", "load_sites"]
+from core.gazetteer.normalise import place_key
+
+__all__ = ["BUNDLED_EDITIONS", "ForbiddenItem", "Site", "SiteMap", "load_sites"]
 
 BUNDLED_EDITIONS = Path(__file__).with_name("editions.toml")
 SUPPORTED_LOCALES = ("fr", "en", "de")
+
+
+@dataclass(frozen=True)
+class ForbiddenItem:
+    """One thing the edition's law (or house rule) forbids members to offer.
+
+    Attributes:
+        rule: The rule, in the edition's language(s), quoted to the member who
+            tries to post such an item.
+        keywords: Words or phrases that reveal the item (matched accent- and
+            case-insensitively on whole words).
+    """
+
+    rule: str
+    keywords: tuple[str, ...]
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` names the item (whole words, accents and case ignored)."""
+        padded = f" {place_key(text)} "
+        return any(f" {place_key(k)} " in padded for k in self.keywords if k.strip())
 
 
 @dataclass(frozen=True)
@@ -36,6 +58,10 @@ class Site:
         controller: Data controller named in consent texts.
         hosting: Data hosting note for the legal pack.
         plugins: Default enablement: "all" or a list of slugs.
+        plugins_off: Slugs "all" leaves off by default (the demo: classifieds on de).
+        country: Gazetteer area: ISO country ("FR", "GB") or "CA-QC".
+        currency: ISO 4217 code of prices shown on the edition.
+        forbidden_items: What members may not offer (legal pack), e.g. prescription medicines.
     """
 
     code: str
@@ -50,13 +76,24 @@ class Site:
     controller: str
     hosting: str
     plugins: str | tuple[str, ...] = "all"
+    plugins_off: tuple[str, ...] = ()
+    country: str = ""
+    currency: str = "EUR"
+    forbidden_items: tuple[ForbiddenItem, ...] = ()
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
 
+    def forbidden_item(self, *texts: str) -> ForbiddenItem | None:
+        """The first legal-pack rule the texts break (None when they break none)."""
+        joined = " \n ".join(texts)
+        return next((item for item in self.forbidden_items if item.matches(joined)), None)
+
     def default_enabled(self, slug: str) -> bool:
-        return self.plugins == "all" or slug in self.plugins
+        if self.plugins == "all":
+            return slug not in self.plugins_off
+        return slug in self.plugins
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +106,8 @@ class Site:
             "theme": self.theme,
             "min_age": self.min_age,
             "emergency": self.emergency,
+            "country": self.country,
+            "currency": self.currency,
         }
 
 
@@ -112,6 +151,12 @@ def _site(code: str, raw: dict[str, Any]) -> Site:
         controller=raw.get("controller", raw["name"]),
         hosting=raw.get("hosting", ""),
         plugins=plugins if plugins == "all" else tuple(plugins),
+        plugins_off=tuple(raw.get("plugins_off", ())),
+        country=raw.get("country", code.upper()),
+        currency=raw.get("currency", "EUR"),
+        forbidden_items=tuple(
+            ForbiddenItem(rule=i["rule"], keywords=tuple(i["keywords"])) for i in raw.get("forbidden_items", ())
+        ),
     )
     if site.locale not in SUPPORTED_LOCALES:
         raise ValueError(f"edition {code}: locale {site.locale!r} not in {SUPPORTED_LOCALES}")
