@@ -27,6 +27,7 @@ from core.identity.forms import field
 from core.markdown import render_markdown
 from core.meta import PluginMeta
 from core.permissions import Permission
+from core.privacy import ExportFile
 from core.render import consent_of, flash, gettext_for, page_context, render, runtime
 from core.tables import Member
 from core.ui import Asset, Fragment, NavItem, PageContext
@@ -38,6 +39,7 @@ __all__ = [
     "ConsentRequired",
     "DemoContext",
     "Event",
+    "ExportFile",
     "Fragment",
     "LoginRequired",
     "Member",

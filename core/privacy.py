@@ -11,9 +11,12 @@ import csv
 import inspect
 import io
 import json
+import re
 import zipfile
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -24,10 +27,44 @@ from core.tables import ConsentEvent, LoginAttempt, Member, OutboxEmail, Session
 if TYPE_CHECKING:
     from core.runtime import Runtime
 
-__all__ = ["encode_json", "erase_member", "export_member", "export_zip", "json_default"]
+__all__ = ["ExportFile", "encode_json", "erase_member", "export_member", "export_zip", "json_default"]
+
+_ARCHIVE_NAME = re.compile(r"^[a-z][a-z0-9_]{1,30}(/[A-Za-z0-9][A-Za-z0-9._-]{0,100})+$")
+
+
+class ExportFile:
+    """A file a plugin puts in the member's export (a photo, an attachment).
+
+    In ``data.json`` and the CSV files it appears as its place in the zip
+    (``"files/wall/photos/3f2a.webp"``); ``/me/export.zip`` holds the file
+    itself there. A file deleted in between is left out of the zip.
+
+    Attributes:
+        name: Place in the zip under ``files/``, starting with the plugin's
+            slug, e.g. ``"wall/photos/3f2a.webp"`` (letters, digits, ``._-``).
+        path: Where the file is on disk (e.g. from ``core.api.media_path``).
+    """
+
+    __slots__ = ("name", "path")
+
+    def __init__(self, name: str, path: Path) -> None:
+        # A plain class, not a dataclass: JSON encoders would serialise a dataclass field by field.
+        if not _ARCHIVE_NAME.match(name) or ".." in name:
+            raise ValueError(f"invalid export file name {name!r}")
+        self.name = name
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"ExportFile({self.name!r}, {self.path!r})"
+
+    @property
+    def archive_name(self) -> str:
+        return f"files/{self.name}"
 
 
 def json_default(value: Any) -> Any:
+    if isinstance(value, ExportFile):
+        return value.archive_name
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, set | frozenset | tuple):
@@ -106,6 +143,8 @@ def _csv_tables(prefix: str, data: Any) -> dict[str, str]:
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, ExportFile):
+        return value.archive_name
     if isinstance(value, dict | list):
         return json.dumps(value, default=json_default, ensure_ascii=False)
     if isinstance(value, datetime | date):
@@ -113,18 +152,36 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _files(value: Any) -> Iterator[ExportFile]:
+    """Every :class:`ExportFile` anywhere in an export document."""
+    if isinstance(value, ExportFile):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _files(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _files(item)
+
+
 def export_zip(document: dict[str, Any]) -> bytes:
-    """A zip with ``data.json``, one CSV per table-like dataset, and a README."""
+    """A zip with ``data.json``, one CSV per table-like dataset, the members' files, and a README."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("data.json", encode_json(document))
         for key, value in document.items():
             for name, content in _csv_tables(key, value).items():
                 zf.writestr(name, content)
+        written: set[str] = set()
+        for file in _files(document):
+            if file.archive_name not in written and file.path.is_file():
+                zf.write(file.path, file.archive_name, compress_type=zipfile.ZIP_STORED)
+                written.add(file.archive_name)
         zf.writestr(
             "README.txt",
             "Your Entraide data. data.json holds everything (format entraide-personal-data/1);\n"
-            "each folder holds one CSV per dataset of the feature named by the folder.\n",
+            "each folder holds one CSV per dataset of the feature named by the folder;\n"
+            "files/ holds your photos and other files, one folder per feature.\n",
         )
     return buf.getvalue()
 

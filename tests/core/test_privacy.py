@@ -47,3 +47,35 @@ def test_delete_needs_password_and_erases_every_row(client, app):
     assert run_async(app, SessionRow.count().where(SessionRow.member == alice)) == 0
     assert run_async(app, ConsentEvent.count().where(ConsentEvent.member == bob)) == 2
     assert client.get("/me", follow_redirects=False).status_code == 303
+
+
+def test_plugin_files_travel_in_the_zip_and_are_named_in_the_json(tmp_path):
+    from core.api import ExportFile
+    from core.privacy import encode_json, export_zip
+
+    photo = tmp_path / "a.webp"
+    photo.write_bytes(b"RIFF-photo-bytes")
+    gone = tmp_path / "gone.webp"
+    document = {
+        "wall": {
+            "photos": [
+                {"post_id": 1, "file": ExportFile("wall/photos/a.webp", photo)},
+                {"post_id": 2, "file": ExportFile("wall/photos/gone.webp", gone)},
+            ]
+        }
+    }
+    assert json.loads(encode_json(document))["wall"]["photos"][0]["file"] == "files/wall/photos/a.webp"
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(document)))
+    assert archive.read("files/wall/photos/a.webp") == b"RIFF-photo-bytes"
+    assert "files/wall/photos/gone.webp" not in archive.namelist()  # deleted since: left out
+    assert archive.read("wall/photos.csv").decode().splitlines()[1] == "1,files/wall/photos/a.webp"
+
+
+def test_export_file_names_cannot_escape_the_files_folder(tmp_path):
+    import pytest
+
+    from core.api import ExportFile
+
+    for bad in ("../etc/passwd", "wall/../../x", "/abs/path", "Wall/x", "wall"):
+        with pytest.raises(ValueError):
+            ExportFile(bad, tmp_path / "x")
