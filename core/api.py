@@ -28,6 +28,7 @@ from core.markdown import render_markdown
 from core.meta import PluginMeta
 from core.permissions import Permission
 from core.privacy import ExportFile
+from core.pubsub import Subscription, publish, subscribe
 from core.render import consent_of, flash, gettext_for, page_context, render, runtime
 from core.tables import Member
 from core.ui import Asset, Fragment, NavItem, PageContext
@@ -50,6 +51,7 @@ __all__ = [
     "PluginMeta",
     "Purpose",
     "PurposeText",
+    "Subscription",
     "bounding_box",
     "consent_of",
     "current_member",
@@ -62,11 +64,13 @@ __all__ = [
     "hookimpl",
     "nearest_place",
     "page_context",
+    "publish",
     "render",
     "render_markdown",
     "require_member",
     "runtime",
     "search_key",
+    "subscribe",
     "suggest_places",
     "transaction",
 ]

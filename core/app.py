@@ -29,6 +29,7 @@ from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
 from core.middleware import LANG_COOKIE, context_middleware, security_headers
 from core.plugins_registry import PluginRegistry, discover
+from core.pubsub import RedisBroker, use_broker
 from core.render import render_sync
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
@@ -145,6 +146,9 @@ def create_app(
     runtime = Runtime(settings, registry, sites, engine)
 
     async def startup(app: Litestar) -> None:
+        use_broker(runtime.pubsub)
+        if isinstance(runtime.pubsub, RedisBroker):
+            await runtime.pubsub.start()
         await runtime.enablement.ensure_stamp()
         if isinstance(engine, PostgresEngine) and settings.db_pool_size:
             await engine.start_connection_pool(min_size=1, max_size=settings.db_pool_size)
@@ -154,6 +158,7 @@ def create_app(
     async def shutdown(app: Litestar) -> None:
         for _, result in registry.collect("on_shutdown", app=app):
             await result
+        await runtime.pubsub.close()
         if isinstance(engine, PostgresEngine) and settings.db_pool_size:
             await engine.close_connection_pool()
         if isinstance(engine, DurableSQLiteEngine):

@@ -17,6 +17,7 @@ from core.hookspecs import SITE_HOOKS
 from core.i18n import catalog_dirs
 from core.permissions import CORE_PERMISSIONS, Permission, role_allows
 from core.plugins_registry import PluginRegistry
+from core.pubsub import make_broker
 from core.sites import Site, SiteMap
 from core.templating import TemplateFactory
 
@@ -43,6 +44,7 @@ class Runtime:
         self.registry = registry
         self.sites = sites
         self.engine = engine
+        self.pubsub = make_broker(settings.redis_url)
         metas = registry.metas
         self.enablement = Enablement(
             sites,
