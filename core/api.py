@@ -24,6 +24,7 @@ from core.gazetteer import place_key as search_key
 from core.guards import ConsentRequired, LoginRequired, current_member, require_member
 from core.hooks import hookimpl
 from core.identity.forms import field
+from core.identity.throttle import RateLimit, rate_limit, reset_rate_limit
 from core.markdown import render_markdown
 from core.meta import PluginMeta
 from core.permissions import Permission
@@ -51,6 +52,7 @@ __all__ = [
     "PluginMeta",
     "Purpose",
     "PurposeText",
+    "RateLimit",
     "Subscription",
     "bounding_box",
     "consent_of",
@@ -65,9 +67,11 @@ __all__ = [
     "nearest_place",
     "page_context",
     "publish",
+    "rate_limit",
     "render",
     "render_markdown",
     "require_member",
+    "reset_rate_limit",
     "runtime",
     "search_key",
     "subscribe",

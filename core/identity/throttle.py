@@ -8,18 +8,22 @@ stored in clear for this purpose.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from core.tables import LoginAttempt
 
 __all__ = [
+    "RateLimit",
     "account_key",
     "clear",
     "ip_key",
     "is_blocked",
     "member_keys",
+    "rate_limit",
     "record_failure",
     "reset_allowed",
+    "reset_rate_limit",
     "signup_allowed",
 ]
 
@@ -98,3 +102,46 @@ async def signup_allowed(address: str) -> bool:
 async def clear(email: str) -> None:
     """A successful login clears the account's failures (not the address's)."""
     await LoginAttempt.delete().where(LoginAttempt.key == account_key(email))
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """Outcome of :func:`rate_limit`: allowed, or how long until the next attempt is."""
+
+    allowed: bool
+    retry_after: timedelta = timedelta(0)
+
+
+def _budget_key(key: str) -> str:
+    return f"budget:{_digest(key)}"
+
+
+async def rate_limit(key: str, *, limit: int, window: timedelta) -> RateLimit:
+    """Spend one unit of a business-flow budget (e.g. new conversations per member and hour).
+
+    Same table as login throttling, so every worker and host shares the counts;
+    the key is hashed (no member id stored in clear). An attempt over budget is
+    not recorded, so waiting ``retry_after`` is always enough.
+
+    Args:
+        key: What is budgeted, namespaced by plugin, e.g. ``"messages.new:12"``.
+        limit: Attempts allowed within ``window``.
+        window: Sliding window.
+    """
+    now = datetime.now(UTC)
+    hashed = _budget_key(key)
+    recent = (
+        await LoginAttempt.select(LoginAttempt.created_at)
+        .where((LoginAttempt.key == hashed) & (LoginAttempt.created_at > now - window))
+        .order_by(LoginAttempt.created_at)
+    )
+    if len(recent) >= limit:
+        oldest = recent[len(recent) - limit]["created_at"]
+        return RateLimit(False, max(oldest + window - now, timedelta(seconds=1)))
+    await LoginAttempt.insert(LoginAttempt(key=hashed, created_at=now))
+    return RateLimit(True)
+
+
+async def reset_rate_limit(key: str) -> None:
+    """Forget a budget's attempts (member erasure, tests)."""
+    await LoginAttempt.delete().where(LoginAttempt.key == _budget_key(key))
