@@ -23,6 +23,7 @@ from piccolo.engine.postgres import PostgresEngine
 
 from core import __version__
 from core.admin.routes import router as admin_router
+from core.context import set_default
 from core.db import DurableSQLiteEngine, bind_tables, make_engine
 from core.guards import ConsentRequired, LoginRequired, opt_guard
 from core.identity.account import router as account_router
@@ -144,6 +145,7 @@ def create_app(
     engine = make_engine(settings.database_url)
     bind_tables(engine, all_tables(registry))
     runtime = Runtime(settings, registry, sites, engine)
+    set_default(runtime)
 
     async def startup(app: Litestar) -> None:
         use_broker(runtime.pubsub)

@@ -127,13 +127,20 @@ def bind_tables(engine: Engine, tables: Iterable[type[Table]]) -> None:  # type:
 
 
 @contextlib.asynccontextmanager
-async def transaction(engine: Engine) -> AsyncIterator[Any]:  # type: ignore[type-arg]
+async def transaction(engine: Engine | None = None) -> AsyncIterator[Any]:  # type: ignore[type-arg]
     """A write transaction that is safe under concurrency.
 
     SQLite's default deferred transactions fail with "database is locked" when
     two read-then-write transactions race; ``BEGIN IMMEDIATE`` takes the write
     lock up front and waits (busy timeout) instead.
+
+    Args:
+        engine: The database engine (default: the current application's).
     """
+    if engine is None:
+        from core.context import active_runtime
+
+        engine = active_runtime().engine
     if isinstance(engine, SQLiteEngine):
         async with engine.transaction(transaction_type=TransactionType.immediate) as tx:
             yield tx

@@ -10,7 +10,7 @@ __all__ = ["Event"]
 
 @dataclass(frozen=True)
 class Event:
-    """Something that happened: ``<slug>.<noun>.<past_verb>``, e.g. ``core.member.deleted``."""
+    """Something that happened: ``<slug>.<noun>.<past_verb>``, e.g. ``core.member.erased``."""
 
     name: str
     site: str

@@ -69,7 +69,7 @@ async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
     permission = opt.get("permission")
     if permission:
         runtime = connection.app.state.entraide
-        if not runtime.allowed(state["member"], permission, enabled=state.get("enabled")):
+        if not await runtime.allowed(state["member"], permission, enabled=state.get("enabled")):
             raise NotFoundException()
     purpose = opt.get("consent")
     if purpose:

@@ -90,10 +90,10 @@ def _literal_strings(node: ast.expr) -> Iterator[str]:
 
 
 def _declares_trackers(tree: ast.Module) -> bool:
-    """True when the module imports a declaration class from ``core.trackers`` and calls it."""
+    """True when the module imports a declaration class (from ``core.api`` or ``core.trackers``) and calls it."""
     imported: set[str] = set()
     for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.module == "core.trackers":
+        if isinstance(node, ast.ImportFrom) and node.module in ("core.trackers", "core.api"):
             imported |= {alias.asname or alias.name for alias in node.names if alias.name in _DECLARATION_CLASSES}
     if not imported:
         return False

@@ -32,6 +32,9 @@ class PluginMeta:
         data_categories: Member-data categories stored (drives the privacy
             contract: a non-empty tuple requires export and erase hooks).
         sponsor: The advertiser behind a sponsored plugin.
+        seed_after: Plugins whose demo data this one's builds on, when they
+            are installed (soft ordering for ``seed_demo_data``; hard
+            dependencies in ``requires_plugins`` come first anyway).
     """
 
     slug: str
@@ -45,6 +48,7 @@ class PluginMeta:
     kind: PluginKind = "feature"
     data_categories: tuple[str, ...] = field(default_factory=tuple)
     sponsor: str | None = None
+    seed_after: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not SLUG_RE.match(self.slug):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from core.context import activate
 from core.identity import sessions
 from core.pubsub import use_broker
 
@@ -36,9 +37,10 @@ def runtime_of(scope: Scope) -> Runtime:
 async def populate_state(scope: Scope) -> dict[str, Any]:
     """Fill ``scope["state"]`` with site, enabled set and viewer (idempotent)."""
     state: dict[str, Any] = scope.setdefault("state", {})
+    runtime = runtime_of(scope)
+    activate(runtime)  # kernel calls without a request argument find this app
     if "site" in state:
         return state
-    runtime = runtime_of(scope)
     headers = dict(scope.get("headers") or [])
     site = runtime.sites.resolve(headers.get(b"host", b"").decode("latin-1"))
     state["site"] = site

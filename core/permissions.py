@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from core.tables import Member
+    from core.members import MemberView
 
 __all__ = ["CORE_PERMISSIONS", "ROLES", "Permission", "role_allows"]
 
@@ -35,14 +35,14 @@ CORE_PERMISSIONS = (
 )
 
 
-def role_allows(permissions: dict[str, Permission], member: Member | None, name: str, obj: Any = None) -> bool:
-    """Default decision from roles: deny unknown permissions and anonymous viewers."""
+def role_allows(permissions: dict[str, Permission], member: MemberView | None, name: str, obj: Any = None) -> bool:
+    """Default decision from roles: deny unknown permissions and anonymous viewers.
+
+    An unverified health professional holds only the ``member`` role.
+    """
     if member is None:
         return False
     permission = permissions.get(name)
     if permission is None:
         return False
-    role = member.role
-    if role == "pro" and not member.pro_verified:
-        role = "member"
-    return role in permission.roles
+    return any(member.has_role(role) for role in permission.roles)

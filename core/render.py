@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from core.consent import ConsentState, current_state
 from core.i18n import load_translations
+from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
 from core.ui import Asset, Fragment, NavItem, PageContext
 
@@ -71,7 +72,7 @@ async def page_context(request: Request[Any, Any, Any]) -> PageContext:
     return PageContext(
         request=request,
         site=state["site"],
-        member=state.get("member"),
+        member=viewer(request),
         consent=await consent_of(request),
         locale=state.get("locale") or state["site"].locale,
     )
@@ -105,7 +106,7 @@ def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base:
 
 
 def _common_context(
-    rt: Runtime, request: Request[Any, Any, Any], site: Site, locale: str, member: Member | None
+    rt: Runtime, request: Request[Any, Any, Any], site: Site, locale: str, member: MemberView | None
 ) -> dict[str, Any]:
     """What every page needs, hooks or not (full pages and error pages alike)."""
     csrf = ScopeState.from_scope(request.scope).csrf_token
@@ -115,7 +116,7 @@ def _common_context(
         "site": site,
         "lang": locale,
         "member": member,
-        "is_operator": rt.allowed(member, "core.admin"),
+        "is_operator": rt.role_allowed(member, "core.admin"),
         "nav_items": [],
         "assets": [],
         "csrf_token": csrf_token,
@@ -142,7 +143,7 @@ def render_sync(
     chosen = request.cookies.get(LANG_COOKIE)
     locale = state.get("locale") or (chosen if chosen in site.languages else site.locale)
     env = rt.templates.env(site.theme, locale)
-    base = _common_context(rt, request, site, locale, state.get("member"))
+    base = _common_context(rt, request, site, locale, viewer(request))
     base["slot"] = lambda name: Markup("")
     html = env.get_template(template).render({**base, **context})
     return Response(html, media_type=MediaType.HTML, status_code=status)
@@ -167,7 +168,7 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
         **_common_context(rt, request, ctx.site, ctx.locale, ctx.member),
         "consent": ctx.consent,
         "enabled_plugins": enabled,
-        "nav_items": sorted(nav, key=lambda i: (i.order, i.href)),
+        "nav_items": sorted(nav, key=lambda i: (i.order, i.name, i.href)),
         "assets": assets,
         "url_for": request.app.route_reverse,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,

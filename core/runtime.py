@@ -15,6 +15,7 @@ from core.consent import CORE_PURPOSES, Purpose
 from core.enablement import Enablement
 from core.hookspecs import SITE_HOOKS
 from core.i18n import catalog_dirs
+from core.kernel import as_view
 from core.permissions import CORE_PERMISSIONS, Permission, role_allows
 from core.plugins_registry import PluginRegistry
 from core.pubsub import make_broker
@@ -26,10 +27,12 @@ if TYPE_CHECKING:
 
     from core.events import Event
     from core.settings import Settings
-    from core.tables import Member
     from core.trackers import Tracker
 
-__all__ = ["Runtime"]
+__all__ = ["MEMBER_DATA_HOOKS", "Runtime"]
+
+#: Site hooks whose arguments carry member data: never called on sponsored plugins.
+MEMBER_DATA_HOOKS = frozenset({"handle_event", "resolve_permission", "resolve_related"})
 
 log = logging.getLogger("entraide.plugins")
 
@@ -52,6 +55,7 @@ class Runtime:
             restricted={s for s, m in metas.items() if m.restricted},
             countries={s: m.countries for s, m in metas.items()},
         )
+        self.sponsored = frozenset(s for s, m in metas.items() if m.kind == "sponsored")
         self.degraded: dict[str, str] = {}
         self._impl_cache: dict[tuple[str, frozenset[str]], list[Any]] = {}
         self.purposes = self._collect_purposes()
@@ -106,8 +110,11 @@ class Runtime:
         if impls is None:
             assert hook_name in SITE_HOOKS, hook_name
             found = getattr(self.registry.pm.hook, hook_name).get_hookimpls()
+            eligible = enabled
+            if hook_name in MEMBER_DATA_HOOKS:  # sponsored plugins never get member data
+                eligible = enabled - self.sponsored
             impls = self._impl_cache[key] = sorted(
-                (i for i in found if i.plugin_name in enabled), key=lambda i: i.plugin_name
+                (i for i in found if i.plugin_name in eligible), key=lambda i: i.plugin_name
             )
         return impls
 
@@ -139,16 +146,30 @@ class Runtime:
         enabled = await self.enablement.enabled(site)
         await self.call_isolated("handle_event", enabled, event=event)
 
-    def allowed(
-        self, member: Member | None, permission: str, obj: Any = None, enabled: frozenset[str] | None = None
+    async def allowed(
+        self, member: Any, permission: str, obj: Any = None, enabled: frozenset[str] | None = None
     ) -> bool:
-        """Permission check: per-object hook first (strict), then role grants."""
+        """Permission check: per-object hooks first (strict; sync or async), then role grants.
+
+        Args:
+            member: A :class:`~core.members.MemberView`, a core member row, or None.
+            permission: Permission name.
+            obj: The object concerned, or None.
+            enabled: Plugins enabled on the edition (None: roles only).
+        """
+        view = as_view(member)
         if enabled:
             for impl in self.site_impls("resolve_permission", enabled):
-                decided = impl.function(member=member, permission=permission, obj=obj)
+                decided = impl.function(member=view, permission=permission, obj=obj)
+                if inspect.isawaitable(decided):
+                    decided = await decided
                 if decided is not None:
                     return bool(decided)
-        return role_allows(self.permissions, member, permission, obj)
+        return role_allows(self.permissions, view, permission, obj)
+
+    def role_allowed(self, member: Any, permission: str) -> bool:
+        """The role-grant part of :meth:`allowed` alone (sync: error pages, templates)."""
+        return role_allows(self.permissions, as_view(member), permission)
 
     def site(self, code: str) -> Site:
         site = self.sites.get(code)

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from litestar import Request
 
     from core.consent import ConsentState
+    from core.members import MemberView
     from core.sites import Site
-    from core.tables import Member
 
 __all__ = ["SLOTS", "Asset", "Fragment", "NavItem", "PageContext"]
 
@@ -37,7 +37,7 @@ class PageContext:
 
     request: Request[Any, Any, Any]
     site: Site
-    member: Member | None
+    member: MemberView | None
     consent: ConsentState
     locale: str
 
@@ -64,12 +64,25 @@ class Fragment:
 
 @dataclass(frozen=True)
 class NavItem:
-    """An entry in the main navigation (``label`` is a translated string)."""
+    """An entry in the main navigation, sorted by ``(order, name)``.
+
+    Attributes:
+        label: Translated text of the link.
+        href: Target path, e.g. ``"/healthbox/"``.
+        order: Position; core keeps documented ranges (see docs/plugins.md):
+            0-99 core's own entries, 100-899 features, 900-999 account and help.
+        members_only: Hide the entry from visitors who are not logged in.
+        name: Dotted ``<slug>.<page>`` identifier, e.g. ``"friends.list"``;
+            breaks ties in ``order`` and lets themes and tests find an item.
+        badge: A small count shown next to the label (unread items), or None.
+    """
 
     label: str
     href: str
     order: int = 100
     members_only: bool = False
+    name: str = ""
+    badge: int | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ Two families exist:
 * **global** hooks (``register_*``, lifecycle, privacy) are called once for
   every *installed* plugin;
 * **site** hooks (``provide_*``, ``resolve_*``, ``handle_event``) are called
-  only for plugins *enabled* on the current site (see :mod:`core.dispatch`).
+  only for plugins *enabled* on the current site (see :class:`core.runtime.Runtime`).
 
 The list of site hooks is :data:`SITE_HOOKS`; everything else is global.
 """
@@ -25,6 +25,7 @@ SITE_HOOKS = frozenset(
         "provide_template_context",
         "provide_assets",
         "resolve_permission",
+        "resolve_related",
         "handle_event",
     }
 )

@@ -141,7 +141,7 @@ async def delete_submit(request: Request[Any, Any, Any]) -> Response[Any]:
         avatar.unlink(missing_ok=True)
     from core.events import Event
 
-    await rt.emit(Event("core.member.deleted", request.state.site.code, member.id))
+    await rt.emit(Event("core.member.erased", request.state.site.code, member.id))
     response: Response[Any] = Redirect("/", status_code=303)
     response.delete_cookie(sessions.cookie_name(rt.settings.https))
     return flash(response, _("Your account and all your data have been deleted."))

@@ -11,7 +11,7 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from core.tracker_validation import validate_entry
+from core.api import validate_entry
 from plugins.healthbox.sdk.records import EntryRecord
 from plugins.healthbox.services import dumps, set_setting
 from plugins.healthbox.tables import Entry

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.trackers import Message, Metric, Tracker
+from core.api import Message, Metric, Tracker
 
 __all__ = ["FormField", "form_fields", "render_errors"]
 

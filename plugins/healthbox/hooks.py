@@ -7,8 +7,18 @@ from typing import Any
 
 import msgspec
 
-from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, Permission, gettext_for, hookimpl
-from core.trackers import Tracker
+from core.api import (
+    Asset,
+    DemoContext,
+    Fragment,
+    NavItem,
+    PageContext,
+    Permission,
+    Tracker,
+    all_trackers,
+    gettext_for,
+    hookimpl,
+)
 from plugins.healthbox import services
 from plugins.healthbox.demo import seed_member
 from plugins.healthbox.routes import router
@@ -97,7 +107,7 @@ async def export_personal_data(member_id: int) -> dict[str, Any]:
 @hookimpl
 async def on_startup(app: Any) -> None:
     """Remember every declared tracker (other plugins' too) for FHIR exports."""
-    services.remember_trackers(tracker for _, tracker in app.state.entraide.trackers.values())
+    services.remember_trackers(all_trackers(app))
 
 
 @hookimpl
@@ -108,6 +118,6 @@ async def erase_personal_data(member_id: int) -> None:
 @hookimpl
 async def seed_demo_data(ctx: DemoContext) -> None:
     for email in ("camille@demo.entraide.test", "oliver@demo.entraide.test", "lena@demo.entraide.test"):
-        member = ctx.members.get(email)
+        member = ctx.by_email.get(email)
         if member is not None:
             await seed_member(member.id, ctx.sites.by_code[member.site].tz, days=183)

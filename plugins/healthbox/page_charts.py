@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from core.trackers import Tracker
+from core.api import Tracker
 from plugins.healthbox.sdk.charts import Series, render_chart
 from plugins.healthbox.sdk.records import EntryRecord, series_of
 from plugins.healthbox.sdk.stats import moving_average

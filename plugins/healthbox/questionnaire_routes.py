@@ -9,8 +9,7 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from core.api import current_member, gettext_for, render, runtime
-from core.trackers import Questionnaire, Tracker
+from core.api import Questionnaire, Tracker, current_member, gettext_for, render, settings
 from plugins.healthbox import services
 from plugins.healthbox.forms import render_errors
 from plugins.healthbox.sdk.questionnaires import next_allowed_day, score_answers
@@ -25,7 +24,7 @@ OPT = {"consent": "core.health_data"}
 
 def available(request: Request[Any, Any, Any], questionnaire: Questionnaire) -> bool:
     """On by default, or licensed by the operator (``ENTRAIDE_LICENSED_INSTRUMENTS``)."""
-    return questionnaire.enabled_by_default or questionnaire.key in runtime(request).settings.licensed_instruments
+    return questionnaire.enabled_by_default or questionnaire.key in settings(request).licensed_instruments
 
 
 def _find(request: Request[Any, Any, Any], slug: str, key: str) -> tuple[Tracker, Questionnaire]:

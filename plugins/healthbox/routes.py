@@ -11,9 +11,21 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Stream
 from markupsafe import Markup
 
-from core.api import current_member, flash, gettext_for, render, runtime
-from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, FieldError, parse_value, validate_entry
-from core.trackers import Tracker
+from core.api import (
+    CONFIRM_FIELD,
+    DATE_FIELD,
+    FieldError,
+    Tracker,
+    current_member,
+    flash,
+    gettext_for,
+    parse_value,
+    render,
+    today,
+    trackers,
+    validate_entry,
+    viewer_age,
+)
 from plugins.healthbox import services
 from plugins.healthbox.forms import form_fields, render_errors
 from plugins.healthbox.page_charts import derived_charts
@@ -35,8 +47,7 @@ PAGE_SIZE = 20
 
 def enabled_trackers(request: Request[Any, Any, Any]) -> list[Tracker]:
     """Trackers whose declaring plugin is enabled on this edition."""
-    enabled = request.state.enabled
-    return [t for owner, t in runtime(request).trackers.values() if owner in enabled]
+    return trackers(request)
 
 
 def tracker_or_404(request: Request[Any, Any, Any], slug: str) -> Tracker:
@@ -48,12 +59,11 @@ def tracker_or_404(request: Request[Any, Any, Any], slug: str) -> Tracker:
 
 def today_for(request: Request[Any, Any, Any]) -> date:
     """Today in the edition's time zone: day boundaries for health records."""
-    return datetime.now(request.state.site.tz).date()
+    return today(request)
 
 
 def _age(request: Request[Any, Any, Any]) -> int | None:
-    member = current_member(request)
-    return today_for(request).year - member.birth_year - 1 if member.birth_year else None
+    return viewer_age(request)
 
 
 @get("/", name="healthbox:dashboard", opt=OPT)

@@ -12,8 +12,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from core.api import transaction
-from core.trackers import Tracker
+from core.api import Tracker, transaction
 from plugins.healthbox.sdk.records import EntryRecord
 from plugins.healthbox.tables import Entry, QuestionnaireResponse, Setting
 

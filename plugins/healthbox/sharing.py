@@ -18,9 +18,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from markupsafe import Markup
 
-from core.api import current_member, gettext_for, render, runtime
-from core.consent import current_state
-from core.tables import Member
+from core.api import allowed, current_member, get_member, gettext_for, has_consent, render
 from plugins.healthbox import services
 from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
 
@@ -48,17 +46,16 @@ async def shared_chart(request: Request[Any, Any, Any], owner_id: FromPath[int],
 
     viewer = current_member(request)
     tracker = tracker_or_404(request, slug)
-    rt = runtime(request)
     settings = await services.get_settings(owner_id)
-    allowed = (
+    may_see = (
         viewer.id != owner_id
         and settings.get(setting_name(slug)) is True
-        and rt.allowed(viewer, PERMISSION, SharedChart(owner_id, slug), enabled=request.state.enabled)
-        and (await current_state(owner_id)).has("core.health_data")
+        and await allowed(request, PERMISSION, SharedChart(owner_id, slug))
+        and await has_consent(owner_id, "core.health_data")
     )
-    if not allowed:
+    if not may_see:
         raise NotFoundException()
-    owner = await Member.select(Member.pseudonym).where(Member.id == owner_id).first()
+    owner = await get_member(owner_id)
     _ = gettext_for(request).gettext
     since = today_for(request) - timedelta(days=89)
     records = await services.load_records(owner_id, [slug], since=since)
@@ -68,7 +65,7 @@ async def shared_chart(request: Request[Any, Any, Any], owner_id: FromPath[int],
         "healthbox/pages/shared.html",
         {
             "tracker": tracker,
-            "owner": owner["pseudonym"] if owner else "",
+            "owner": owner.pseudonym if owner else "",
             "chart": Markup(chart),  # noqa: S704 - the SDK escapes every text node
             "table": tracker_table(tracker, records, gettext=_),
         },

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSON, Boolean, Date, ForeignKey, OnDelete, Real, Serial, Timestamptz, Varchar
+from piccolo.columns import JSON, Boolean, Date, Real, Serial, Timestamptz, Varchar
 from piccolo.table import Table
 
-from core.api import Member
+from core.api import member_foreign_key
 
 __all__ = ["Entry", "QuestionnaireResponse", "Setting"]
 
@@ -14,7 +14,7 @@ class Entry(Table, tablename="healthbox_entry"):
     """One tracker entry per member, tracker and day (editable)."""
 
     id = Serial(primary_key=True)
-    member = ForeignKey(references=Member, on_delete=OnDelete.cascade, index=True)
+    member = member_foreign_key()
     tracker = Varchar(length=32)
     day = Date(index=True)
     entry_key = Varchar(length=80, unique=True)
@@ -28,7 +28,7 @@ class QuestionnaireResponse(Table, tablename="healthbox_response"):
     """Raw answers plus the score computed from them (recomputable)."""
 
     id = Serial(primary_key=True)
-    member = ForeignKey(references=Member, on_delete=OnDelete.cascade, index=True)
+    member = member_foreign_key()
     tracker = Varchar(length=32)
     questionnaire = Varchar(length=32)
     version = Varchar(length=16)
@@ -43,7 +43,7 @@ class Setting(Table, tablename="healthbox_setting"):
     """Per-member settings: height, units, pack price, sharing, diet flags."""
 
     id = Serial(primary_key=True)
-    member = ForeignKey(references=Member, on_delete=OnDelete.cascade, index=True)
+    member = member_foreign_key()
     setting_key = Varchar(length=80, unique=True)
     name = Varchar(length=48)
     value = JSON()

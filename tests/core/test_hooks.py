@@ -28,7 +28,7 @@ def test_hook_provide_template_context(make_app, client_for):
 
 def test_hook_provide_nav_items(make_app, client_for):
     page = client_for("fr", greeter_app(make_app)).get("/").text
-    assert '<a href="/greeter/">Greeter</a>' in page
+    assert '<a href="/greeter/">Greeter' in page
 
 
 def test_hook_provide_fragments(make_app, client_for):
@@ -47,16 +47,27 @@ def test_hook_register_permissions(make_app):
 
 
 def test_hook_resolve_permission(make_app):
+    """The greeter's implementation is async: core awaits it."""
+    from core.api import get_member
+
     app = greeter_app(make_app)
     rt = app.state.entraide
-    member_id = make_member(app)
-    from core.tables import Member
-
-    member = run_async(app, Member.objects().where(Member.id == member_id).first())
+    member = run_async(app, get_member(make_member(app)))
     enabled = frozenset({"greeter"})
-    assert rt.allowed(member, "greeter.read_secret", "shared-with-everyone", enabled=enabled)
-    assert not rt.allowed(member, "greeter.read_secret", "private", enabled=enabled)
-    assert not rt.allowed(member, "greeter.read_secret", "shared-with-everyone", enabled=frozenset())
+    assert run_async(app, rt.allowed(member, "greeter.read_secret", "shared-with-everyone", enabled=enabled))
+    assert not run_async(app, rt.allowed(member, "greeter.read_secret", "private", enabled=enabled))
+    assert not run_async(app, rt.allowed(member, "greeter.read_secret", "shared-with-everyone", enabled=frozenset()))
+
+
+def test_hook_resolve_related(make_app):
+    from core.api import related
+
+    app = greeter_app(make_app)
+    assert run_async(app, related("fr", "greeter.pen_pals", 7)) == [8, 9]
+    assert run_async(app, related("uk", "greeter.pen_pals", 7)) == []  # an answer, even empty, wins
+    assert run_async(app, related("fr", "friends.friends", 7)) == []  # nobody answers: empty list
+    run_async(app, app.state.entraide.enablement.set(app.state.entraide.site("fr"), "greeter", False))
+    assert run_async(app, related("fr", "greeter.pen_pals", 7)) == []  # disabled on fr: not asked
 
 
 def test_hook_register_consent_purposes(make_app, client_for):
@@ -116,7 +127,7 @@ def test_hook_seed_demo_data(make_app):
     greeter.hooks.STORE.clear()
     ctx = asyncio.run(seed(app.state.entraide))
     assert ctx is not None
-    camille = ctx.members["camille@demo.entraide.test"]
+    camille = ctx.by_email["camille@demo.entraide.test"]
     assert greeter.hooks.STORE[camille.id] == ["welcome Camille"]
     assert asyncio.run(seed(app.state.entraide)) is None  # idempotent
 

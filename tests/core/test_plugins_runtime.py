@@ -53,7 +53,7 @@ def test_events_reach_enabled_plugins(make_app, client_for):
     login(client, "alice@example.org")
     greeter.hooks.EVENTS.clear()
     post_form(client, "/me/delete", {"password": "entraide-demo-2026"})
-    assert [e.name for e in greeter.hooks.EVENTS] == ["core.member.deleted"]
+    assert [e.name for e in greeter.hooks.EVENTS] == ["core.member.erased"]
 
 
 def test_plugin_names_must_carry_its_slug(make_app):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from core.trackers import Band
+from core.api import Band
 from plugins.healthbox.sdk.stats import Point, moving_average
 from plugins.healthbox.sdk.svg import SVG_NS, Frame, chart_id, esc, fmt_number, nice_ticks
 

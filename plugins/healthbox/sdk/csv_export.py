@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from typing import Any
 
-from core.trackers import Tracker
+from core.api import Tracker
 from plugins.healthbox.sdk.records import EntryRecord
 
 __all__ = ["csv_columns", "export_csv", "format_cell", "iter_csv"]

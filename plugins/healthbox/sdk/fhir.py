@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
-from core.trackers import Metric, Tracker
+from core.api import Metric, Tracker
 from plugins.healthbox.sdk.records import EntryRecord
 
 __all__ = [

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from core.trackers import DISCLAIMER, Band, Message, Questionnaire, find_band
+from core.api import DISCLAIMER, Band, Message, Questionnaire, find_band
 
 __all__ = ["QuestionnaireResult", "next_allowed_day", "score_answers"]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from core.tracker_validation import EntryResult
+from core.api import EntryResult
 
 __all__ = ["EntryRecord", "series_of"]
 

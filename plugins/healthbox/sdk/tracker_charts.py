@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from core.trackers import ChartSpec, Metric, Tracker
+from core.api import ChartSpec, Metric, Tracker
 from plugins.healthbox.sdk.charts import DataTable, ReferenceLine, Series, Style, data_table, render_chart
 from plugins.healthbox.sdk.records import EntryRecord, series_of
 from plugins.healthbox.sdk.stats import moving_average, weekly_totals

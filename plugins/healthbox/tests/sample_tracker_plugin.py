@@ -6,8 +6,7 @@ storage, history, chart, CSV/FHIR export and a dashboard card.
 
 from __future__ import annotations
 
-from core.api import PluginMeta, hookimpl
-from core.trackers import ChartSpec, Metric, Tracker
+from core.api import ChartSpec, Metric, PluginMeta, Tracker, hookimpl
 
 META = PluginMeta(slug="hydration", name="Hydration", version="1.0.0", kind="tracker", requires_plugins=("healthbox",))
 

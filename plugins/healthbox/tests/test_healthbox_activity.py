@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from core.tracker_validation import DATE_FIELD, validate_entry
-from core.trackers import find_band
+from core.api import DATE_FIELD, find_band, validate_entry
 from plugins.healthbox.trackers.activity import (
     STEP_BANDS,
     TRACKER,

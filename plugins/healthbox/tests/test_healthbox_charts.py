@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from core.trackers import Band
+from core.api import Band
 from plugins.healthbox.sdk.charts import ReferenceLine, Series, data_table, moving_average, render_chart, sparkline
 from plugins.healthbox.sdk.records import EntryRecord
 from plugins.healthbox.sdk.stats import weekly_totals

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from core.tracker_validation import DATE_FIELD, validate_entry
+from core.api import DATE_FIELD, validate_entry
 from plugins.healthbox.sdk.csv_export import csv_columns, export_csv, iter_csv
 from plugins.healthbox.sdk.fhir import (
     LOCAL_SYSTEM,

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from core.tracker_validation import DATE_FIELD, validate_entry
+from core.api import DATE_FIELD, validate_entry
 from plugins.healthbox.sdk.questionnaires import next_allowed_day, score_answers
 from plugins.healthbox.trackers.feeling import (
     PSS4,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from core.tracker_validation import DATE_FIELD, validate_entry
+from core.api import DATE_FIELD, validate_entry
 from plugins.healthbox.trackers.food import TRACKER, FoodSettings, evaluate_food
 from plugins.healthbox.trackers.food_pnns import RULES
 from plugins.healthbox.trackers.food_rules import RuleOutcome

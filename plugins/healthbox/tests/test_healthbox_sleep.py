@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from core.tracker_validation import DATE_FIELD, validate_entry
+from core.api import DATE_FIELD, validate_entry
 from plugins.healthbox.trackers.sleep import TRACKER, weekly_sleep_summary
 
 TODAY = date(2024, 3, 10)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.tracker_validation import DATE_FIELD, validate_entry
+from core.api import DATE_FIELD, validate_entry
 from plugins.healthbox.sdk.questionnaires import score_answers
 from plugins.healthbox.trackers.tobacco import (
     FTND,

@@ -6,8 +6,21 @@ from datetime import date, datetime
 
 import pytest
 
-from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, FieldError, parse_value, validate_entry
-from core.trackers import DISCLAIMER, Band, ChartSpec, Derived, Message, Metric, Tracker, find_band
+from core.api import (
+    CONFIRM_FIELD,
+    DATE_FIELD,
+    DISCLAIMER,
+    Band,
+    ChartSpec,
+    Derived,
+    FieldError,
+    Message,
+    Metric,
+    Tracker,
+    find_band,
+    parse_value,
+    validate_entry,
+)
 from plugins.healthbox.trackers import BUILTIN_TRACKERS, feeling, sleep, weight
 
 TODAY = date(2024, 3, 10)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.tracker_validation import DATE_FIELD, validate_entry
+from core.api import DATE_FIELD, validate_entry
 from plugins.healthbox.trackers.weight import (
     NO_CATEGORY_PREGNANT,
     NO_CATEGORY_UNDER_18,

@@ -6,7 +6,7 @@ Health Box has no private path for its own trackers.
 
 from __future__ import annotations
 
-from core.trackers import Tracker
+from core.api import Tracker
 from plugins.healthbox.trackers import activity, feeling, food, sleep, tobacco, weight
 
 __all__ = ["BUILTIN_TRACKERS"]

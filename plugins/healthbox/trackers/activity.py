@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from core.trackers import DISCLAIMER, Band, ChartSpec, Derived, Issue, Message, Metric, Tracker, find_band
+from core.api import DISCLAIMER, Band, ChartSpec, Derived, Issue, Message, Metric, Tracker, find_band
 
 __all__ = [
     "MET_VALUES",

@@ -13,8 +13,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from core.i18n import N_
-from core.trackers import Band, ChartSpec, Choice, Derived, Metric, QuestionItem, Questionnaire, Tracker
+from core.api import N_, Band, ChartSpec, Choice, Derived, Metric, QuestionItem, Questionnaire, Tracker
 from plugins.healthbox.sdk.stats import Point, in_window
 
 __all__ = [

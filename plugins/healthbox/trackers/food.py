@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from core.i18n import N_
-from core.trackers import DISCLAIMER, ChartSpec, Issue, Message, Metric, MetricKind, Tracker
+from core.api import DISCLAIMER, N_, ChartSpec, Issue, Message, Metric, MetricKind, Tracker
 from plugins.healthbox.trackers.food_pnns import RULES
 from plugins.healthbox.trackers.food_rules import FoodContext, RuleOutcome
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.i18n import N_
+from core.api import N_
 from plugins.healthbox.trackers.food_rules import (
     FoodContext,
     RuleOutcome,

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from core.i18n import N_
-from core.trackers import Message
+from core.api import N_, Message
 
 __all__ = [
     "MIN_WEEK_DAYS",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from core.trackers import DISCLAIMER, ChartSpec, Choice, Derived, Issue, Message, Metric, Tracker
+from core.api import DISCLAIMER, ChartSpec, Choice, Derived, Issue, Message, Metric, Tracker
 
 __all__ = [
     "TRACKER",

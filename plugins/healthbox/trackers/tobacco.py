@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from core.i18n import N_
-from core.trackers import Band, ChartSpec, Choice, Derived, Metric, MetricKind, QuestionItem, Questionnaire, Tracker
+from core.api import N_, Band, ChartSpec, Choice, Derived, Metric, MetricKind, QuestionItem, Questionnaire, Tracker
 
 __all__ = [
     "FTND",

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core.i18n import N_
-from core.trackers import (
+from core.api import (
     DISCLAIMER,
+    N_,
     Band,
     ChartSpec,
     Check,

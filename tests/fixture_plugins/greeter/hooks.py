@@ -3,8 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request, Router, get
+from litestar.params import FromPath
 
-from core.api import Event, Fragment, NavItem, Permission, hookimpl, render
+from core.api import Event, Fragment, NavItem, Permission, allowed, hookimpl, render, viewer
 
 EVENTS: list[Event] = []
 
@@ -19,9 +20,20 @@ async def secret() -> str:
     return "the secret"
 
 
+@get("/can/{obj:str}", name="greeter:can")
+async def can(request: Request[Any, Any, Any], obj: FromPath[str]) -> dict[str, Any]:
+    """What core.api tells a plugin about the viewer, as JSON (tests read it)."""
+    me = viewer(request)
+    return {
+        "allowed": await allowed(request, "greeter.read_secret", obj),
+        "anonymous_allowed": await allowed(request, "greeter.read_secret", obj, member=None),
+        "viewer": None if me is None else {"id": me.id, "pseudonym": me.pseudonym, "roles": sorted(me.roles)},
+    }
+
+
 @hookimpl
 def register_routes() -> list[Any]:
-    return [Router("/greeter", route_handlers=[index, secret])]
+    return [Router("/greeter", route_handlers=[index, secret, can])]
 
 
 @hookimpl
@@ -31,7 +43,7 @@ def register_permissions() -> list[Permission]:
 
 @hookimpl
 def provide_nav_items(ctx: Any) -> list[NavItem]:
-    return [NavItem(label="Greeter", href="/greeter/", order=50)]
+    return [NavItem(label="Greeter", href="/greeter/", order=50, name="greeter.index", badge=3)]
 
 
 @hookimpl
@@ -70,9 +82,17 @@ def provide_assets(ctx: Any) -> list[Asset]:
 
 
 @hookimpl
-def resolve_permission(member: Any, permission: str, obj: Any) -> bool | None:
+async def resolve_permission(member: Any, permission: str, obj: Any) -> bool | None:
+    # async on purpose: core awaits awaitable answers
     if permission == "greeter.read_secret" and obj == "shared-with-everyone":
         return True
+    return None
+
+
+@hookimpl
+def resolve_related(relation: str, member_id: int, site: str) -> list[int] | None:
+    if relation == "greeter.pen_pals":
+        return [member_id + 1, member_id + 2] if site == "fr" else []
     return None
 
 
@@ -117,7 +137,7 @@ async def on_shutdown(app: Any) -> None:
 
 @hookimpl
 async def seed_demo_data(ctx: DemoContext) -> None:
-    for member in ctx.members.values():
+    for member in ctx.members:
         STORE.setdefault(member.id, []).append(f"welcome {member.pseudonym}")
 
 

@@ -1,0 +1,95 @@
+"""Generate ``docs/hooks.md`` from the hook specifications (the docstrings are the source).
+
+Run ``uv run python -m core.hookdocs`` after changing a hookspec; a contract
+test fails when the committed file differs from what this writes, or when a
+docstring's ``Example:`` does not compile.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from core import hookspecs
+
+__all__ = ["DOC_PATH", "example_of", "main", "render", "specs"]
+
+DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "hooks.md"
+
+_HEADER = """# Hook reference
+
+Generated from `core/hookspecs/` by `uv run python -m core.hookdocs` (the docstrings are
+the source of truth; a test fails when this file is stale). Global hooks run for every
+installed plugin; site hooks only for plugins enabled on the request's edition.
+Implementations may be sync or async: core awaits what needs awaiting. Sponsored
+plugins are never called for `handle_event`, `resolve_permission` or `resolve_related`.
+Every example assumes `from core.api import hookimpl` (plus the names it uses)
+and a `services` module of your own.
+"""
+
+
+def specs() -> Iterator[tuple[Any, str, Callable[..., Any]]]:
+    """``(module, name, function)`` for every hookspec, in documentation order."""
+    for module in hookspecs.MODULES:
+        for name in sorted(module.__all__):
+            yield module, name, getattr(module, name)
+
+
+def example_of(function: Callable[..., Any]) -> str:
+    """The dedented code under the docstring's trailing ``Example:`` heading ("" if none)."""
+    doc = inspect.getdoc(function) or ""
+    _, found, code = doc.partition("\nExample:\n")
+    return textwrap.dedent(code).strip() + "\n" if found else ""
+
+
+def _signature(name: str, function: Callable[..., Any]) -> str:
+    sig = inspect.signature(function)
+    params = ", ".join(
+        f"{p.name}: {p.annotation}" if p.annotation is not inspect.Parameter.empty else p.name
+        for p in sig.parameters.values()
+    )
+    returns = sig.return_annotation if sig.return_annotation is not inspect.Signature.empty else "None"
+    return f"{name}({params}) -> {returns}"
+
+
+def render() -> str:
+    """The full text of ``docs/hooks.md``."""
+    parts = [_HEADER]
+    current = None
+    for module, name, function in specs():
+        if module is not current:
+            current = module
+            summary = (inspect.getdoc(module) or "").splitlines()[0]
+            parts.append(f"\n## `{module.__name__}` — {summary}\n")
+        scope = "site" if name in hookspecs.SITE_HOOKS else "global"
+        doc = inspect.getdoc(function) or ""
+        body, _, _ = doc.partition("\nExample:\n")
+        text = f"\n### `{_signature(name, function)}`\n\n*Scope: {scope}.*\n\n{body.strip()}\n"
+        example = example_of(function)
+        if example:
+            text += f"\nExample:\n\n```python\n{example}```\n"
+        parts.append(text)
+    return "".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write ``docs/hooks.md`` (``--check``: exit 1 when it is stale instead)."""
+    args = sys.argv[1:] if argv is None else argv
+    text = render()
+    if "--check" in args:
+        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.is_file() else ""
+        if current != text:
+            print(f"{DOC_PATH} is stale: run `uv run python -m core.hookdocs`", file=sys.stderr)
+            return 1
+        return 0
+    DOC_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {DOC_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
