@@ -80,7 +80,7 @@ async def main(requests: int) -> None:
         "csrf_input": csrf_field("x" * 64),
         "flash": None,
         "demo": False,
-        "edition_links": [(s.code, f"http://{s.code}.localhost/") for s in rt.sites],
+        "edition_links": [(s.code, f"http://{s.code}.localhost/", f"{s.locale}-{s.country}") for s in rt.sites],
         "slot": lambda name: Markup(""),
         "theme": "default",
         "request": type("R", (), {"url": type("U", (), {"path": "/"})()})(),

@@ -17,6 +17,7 @@ from core.consent import Purpose, PurposeText
 from core.db import transaction
 from core.demo_types import DEMO_PASSWORD, DemoContext
 from core.events import Event
+from core.formatting import Formats, french_typography
 from core.gazetteer import (
     Place,
     bounding_box,
@@ -50,9 +51,10 @@ from core.meta import PluginMeta
 from core.permissions import Permission
 from core.privacy import ExportFile
 from core.pubsub import Subscription, publish, subscribe
-from core.render import consent_of, flash, gettext_for, locale_of, page_context, render
+from core.render import consent_of, flash, formats_for, gettext_for, locale_of, page_context, render, runtime
 from core.request_helpers import PluginSettings, all_trackers, settings, site_of, today, trackers, url_for
 from core.sites import Site
+from core.tables import Member
 from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, EntryResult, FieldError, parse_value, validate_entry
 from core.trackers import (
     DISCLAIMER,
@@ -101,6 +103,7 @@ __all__ = [
     "ExportFile",
     "FhirCategory",
     "FieldError",
+    "Formats",
     "Fragment",
     "ImageRejected",
     "Issue",
@@ -137,6 +140,8 @@ __all__ = [
     "find_member",
     "flash",
     "format_distance",
+    "formats_for",
+    "french_typography",
     "geocode",
     "get_member",
     "get_members",
@@ -175,13 +180,11 @@ __all__ = [
 
 
 def _member_table() -> Any:
-    from core.tables import Member
 
     return Member
 
 
 def _runtime() -> Any:
-    from core.render import runtime
 
     return runtime
 

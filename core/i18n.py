@@ -15,6 +15,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from core.formatting import french_typography
+
 __all__ = ["N_", "catalog_dirs", "load_translations"]
 
 
@@ -40,7 +42,17 @@ def load_translations(locale: str, dirs: tuple[Path, ...]) -> Translations:
         po = directory / locale / "LC_MESSAGES" / "messages.po"
         if po.is_file():
             merged.merge(_compile(po, locale))
+    if locale == "fr":
+        _french_spacing(merged)
     return merged
+
+
+def _french_spacing(translations: Translations) -> None:
+    """Non-breaking spaces before French punctuation in every catalog string, once at load."""
+    catalog = translations._catalog  # type: ignore[attr-defined]
+    for key, text in catalog.items():
+        if isinstance(text, str) and key:
+            catalog[key] = french_typography(text)
 
 
 def N_(message: str) -> str:

@@ -19,6 +19,7 @@ from litestar.utils.scope.state import ScopeState
 from markupsafe import Markup, escape
 
 from core.consent import ConsentState, current_state
+from core.formatting import Formats, formats, language_tag
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
@@ -32,7 +33,17 @@ if TYPE_CHECKING:
     from core.sites import Site, SiteMap
     from core.tables import Member
 
-__all__ = ["FLASH_COOKIE", "consent_of", "flash", "gettext_for", "locale_of", "page_context", "render", "render_sync"]
+__all__ = [
+    "FLASH_COOKIE",
+    "consent_of",
+    "flash",
+    "formats_for",
+    "gettext_for",
+    "locale_of",
+    "page_context",
+    "render",
+    "render_sync",
+]
 
 log = logging.getLogger("entraide.render")
 FLASH_COOKIE = "entraide_flash"
@@ -56,6 +67,11 @@ def locale_of(request: Request[Any, Any, Any]) -> str:
 def gettext_for(request: Request[Any, Any, Any]) -> Translations:
     """Translations for the request's edition language."""
     return load_translations(locale_of(request), runtime(request).templates.locale_dirs)
+
+
+def formats_for(request: Request[Any, Any, Any]) -> Formats:
+    """Numbers, dates, units and durations in the page's locale (edition country + language)."""
+    return formats(request.scope["state"]["site"], locale_of(request))
 
 
 async def consent_of(request: Request[Any, Any, Any]) -> ConsentState:
@@ -124,6 +140,8 @@ def _common_context(
         "flash": None,
         "demo": rt.settings.demo,
         "edition_links": _edition_links(rt, request),
+        "formats": formats(site, locale),
+        "lang_tag": language_tag(site, locale),
     }
 
 
@@ -175,19 +193,20 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
     }
 
 
-def _edition_links(rt: Runtime, request: Request[Any, Any, Any]) -> list[tuple[str, str]]:
+def _edition_links(rt: Runtime, request: Request[Any, Any, Any]) -> list[tuple[str, str, str]]:
     """Links to every edition, keeping the scheme and port the viewer uses (dev: 8000)."""
     url = request.url
     return _links_for(rt.sites, url.scheme, url.port)
 
 
 @lru_cache(maxsize=64)
-def _links_for(sites: SiteMap, scheme: str, port: int | None) -> list[tuple[str, str]]:
+def _links_for(sites: SiteMap, scheme: str, port: int | None) -> list[tuple[str, str, str]]:
+    """``(code, url, hreflang)`` per edition; hreflang is a real tag such as ``fr-BE``."""
     suffix = f":{port}" if port and port not in (80, 443) else ""
     links = []
     for site in sites:
         host = next((h for h in site.hosts if "localhost" not in h and not h[:1].isdigit()), f"{site.code}.localhost")
-        links.append((site.code, f"{scheme}://{host}{suffix}/"))
+        links.append((site.code, f"{scheme}://{host}{suffix}/", language_tag(site)))
     return links
 
 

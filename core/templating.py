@@ -16,6 +16,7 @@ import jinja2
 from jinja2 import meta as jinja_meta
 from markupsafe import Markup
 
+from core.formatting import jinja_filters
 from core.i18n import load_translations
 
 __all__ = ["THEMES_DIR", "TemplateFactory", "theme_chain"]
@@ -110,6 +111,7 @@ class TemplateFactory:
         env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
         env.globals.update(_gettext_callables(translations))
         env.globals.update(self.globals)
+        env.filters.update(jinja_filters())
         env.globals["theme"] = theme
         return env
 

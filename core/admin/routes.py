@@ -15,6 +15,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
+from core.admin.labels import action_label, kind_label, role_label
 from core.guards import current_member
 from core.permissions import ROLES
 from core.render import render, runtime
@@ -23,6 +24,7 @@ from core.tables import AuditEntry, Member
 __all__ = ["audit", "router"]
 
 OPT = {"permission": "core.admin"}
+LABELS = {"role_label": role_label, "kind_label": kind_label, "action_label": action_label}
 PAGE_SIZE = 50
 
 
@@ -54,7 +56,7 @@ async def admin_home(request: Request[Any, Any, Any]) -> Response[Any]:
     return await render(
         request,
         "core/admin/home.html",
-        {"editions": editions, "reports": rt.registry.reports, "degraded": rt.degraded},
+        {"editions": editions, "reports": rt.registry.reports, "degraded": rt.degraded, **LABELS},
     )
 
 
@@ -82,7 +84,7 @@ async def _plugin_rows(request: Request[Any, Any, Any], code: str) -> list[dict[
 async def admin_site(request: Request[Any, Any, Any], code: FromPath[str]) -> Response[Any]:
     rows = await _plugin_rows(request, code)
     site = runtime(request).sites.get(code)
-    return await render(request, "core/admin/site.html", {"edition": site, "rows": rows})
+    return await render(request, "core/admin/site.html", {"edition": site, "rows": rows, **LABELS})
 
 
 @post("/sites/{code:str}/plugins/{slug:str}", name="core:admin_toggle", opt=OPT, include_in_schema=False)
@@ -100,7 +102,7 @@ async def admin_toggle(request: Request[Any, Any, Any], code: FromPath[str], slu
     await audit(current_member(request), "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
     if request.headers.get("hx-request"):
         row = next(r for r in await _plugin_rows(request, code) if r["report"].slug == slug)
-        return await render(request, "core/admin/_plugin_row.html", {"edition": site, "row": row})
+        return await render(request, "core/admin/_plugin_row.html", {"edition": site, "row": row, **LABELS})
     return Redirect(f"/admin/sites/{code}", status_code=303)
 
 
@@ -116,7 +118,7 @@ async def admin_audit(request: Request[Any, Any, Any], page: FromQuery[int] = 1)
     return await render(
         request,
         "core/admin/audit.html",
-        {"rows": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE},
+        {"rows": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE, **LABELS},
     )
 
 
@@ -133,7 +135,7 @@ async def admin_members(
     return await render(
         request,
         "core/admin/members.html",
-        {"rows": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE, "q": q, "roles": ROLES},
+        {"rows": rows[:PAGE_SIZE], "page": page, "has_next": len(rows) > PAGE_SIZE, "q": q, "roles": ROLES, **LABELS},
     )
 
 

@@ -71,3 +71,19 @@ def test_operator_verifies_a_health_professional(make_app, client_for):
         == "member.role_changed"
     )
     assert post_form(ops, "/admin/members/99999/role", {"role": "member"}).status_code == 404
+
+
+def test_console_speaks_the_operator_language(make_app, client_for):
+    """Roles, plugin kinds, audit actions and languages are translated, not shown as codes."""
+    app = make_app(extra_plugins=[greeter])
+    make_member(app, email="ops@example.org", pseudonym="Ops", role="operator", site="de")
+    make_member(app, email="doc@example.org", pseudonym="DrMartin", role="pro", site="de")
+    ops = client_for("de", app)
+    login(ops, "ops@example.org")
+    post_form(ops, "/admin/sites/de/plugins/greeter", {"enabled": "0"})
+    assert "Plugin deaktiviert" in ops.get("/admin/audit").text
+    members = ops.get("/admin/members").text
+    assert "Gesundheitsfachperson" in members and ">Betreiber</option>" in members
+    assert "Funktion" in ops.get("/admin/sites/de").text  # kind "feature"
+    home = ops.get("/admin/").text
+    assert "Französisch, Deutsch" in home  # the Swiss edition's languages, named in German
