@@ -51,10 +51,9 @@ from core.meta import PluginMeta
 from core.permissions import Permission
 from core.privacy import ExportFile
 from core.pubsub import Subscription, publish, subscribe
-from core.render import consent_of, flash, formats_for, gettext_for, locale_of, page_context, render, runtime
+from core.render import consent_of, flash, formats_for, gettext_for, locale_of, page_context, render
 from core.request_helpers import PluginSettings, all_trackers, settings, site_of, today, trackers, url_for
 from core.sites import Site
-from core.tables import Member
 from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, EntryResult, FieldError, parse_value, validate_entry
 from core.trackers import (
     DISCLAIMER,
@@ -180,11 +179,13 @@ __all__ = [
 
 
 def _member_table() -> Any:
+    from core.tables import Member
 
     return Member
 
 
 def _runtime() -> Any:
+    from core.render import runtime
 
     return runtime
 
