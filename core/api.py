@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
+from core.audit import audit, audit_trail
 from core.cli_types import CliCommand
 from core.consent import Purpose, PurposeText
 from core.db import transaction
@@ -44,6 +45,7 @@ from core.members import (
     get_member,
     get_members,
     member_foreign_key,
+    mentioned_members,
     viewer,
     viewer_age,
 )
@@ -128,6 +130,8 @@ __all__ = [
     "Tracker",
     "all_trackers",
     "allowed",
+    "audit",
+    "audit_trail",
     "bounding_box",
     "consent_of",
     "current_member",
@@ -150,6 +154,7 @@ __all__ = [
     "locale_of",
     "media_path",
     "member_foreign_key",
+    "mentioned_members",
     "nearest_place",
     "page_context",
     "parse_value",

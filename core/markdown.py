@@ -12,6 +12,7 @@ through. Nothing here fetches a member's URL.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
     from markdown_it.utils import EnvType, OptionsDict
 
-__all__ = ["LINK_REL", "link_domain", "render_markdown"]
+__all__ = ["LINK_REL", "link_domain", "mentioned_pseudonyms", "render_markdown"]
 
 LINK_REL = "nofollow ugc noopener"
 _RULES = ["emphasis", "list", "link", "autolink", "linkify", "newline", "escape", "entity", "blockquote", "backticks"]
@@ -35,6 +36,7 @@ _SCHEMES = frozenset({"http", "https", "mailto"})
 _TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "span"}
 _ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "ol": {"start"}}
 _CLASSES = {"span": {"md-domain"}}
+_MENTION = re.compile(r"(?<![\w@])@([^\W_][\w.\-]*(?:[ ][^\W_][\w.\-]*){0,2})")
 
 
 def link_domain(url: str) -> str:
@@ -108,3 +110,30 @@ def render_markdown(text: str) -> Markup:
     if not text or not text.strip():
         return Markup("")
     return Markup(_clean(_parser().render(text)))  # noqa: S704 - sanitized by nh3 just above
+
+
+def mentioned_pseudonyms(text: str, *, limit: int = 10) -> list[list[str]]:
+    """Pseudonyms a text may mention with ``@``, to look up with ``core.api.find_member``.
+
+    Pseudonyms may hold spaces, dots and hyphens, so for each ``@`` up to
+    three words are tried, longest first ("@Marie Claire" tries "Marie
+    Claire", then "Marie"); trailing dots and hyphens are dropped. Look the
+    candidates up in order and keep the first that exists for each mention.
+
+    Args:
+        text: What the member wrote.
+        limit: At most this many mentions are considered.
+
+    Returns:
+        Candidate lists, one per mention, each longest first.
+    """
+    found: list[list[str]] = []
+    for match in _MENTION.finditer(text):
+        words = match.group(1).split(" ")
+        candidates = [" ".join(words[:n]).rstrip(".-") for n in range(len(words), 0, -1)]
+        kept = [c for c in candidates if len(c) >= 3]
+        if kept:
+            found.append(kept)
+        if len(found) >= limit:
+            break
+    return found

@@ -27,6 +27,7 @@ __all__ = [
     "get_member",
     "get_members",
     "member_foreign_key",
+    "mentioned_members",
     "view_of",
     "viewer",
     "viewer_age",
@@ -145,6 +146,25 @@ async def find_member(pseudonym: str, site: str | None = None) -> MemberView | N
         query = query.where(Member.site == site)
     row = await query.first()
     return view_of(row) if row else None
+
+
+async def mentioned_members(text: str, site: str, *, limit: int = 10) -> list[MemberView]:
+    """Members of ``site`` a text mentions with ``@pseudonym`` (each once, in order of mention).
+
+    For each ``@``, the longest run of up to three words naming a member of
+    the edition wins ("@Marie Claire" before "@Marie"). The caller decides
+    whom to notify: typically only those who may read the text.
+    """
+    from core.markdown import mentioned_pseudonyms
+
+    found: dict[int, MemberView] = {}
+    for candidates in mentioned_pseudonyms(text, limit=limit):
+        for name in candidates:
+            member = await find_member(name, site)
+            if member is not None:
+                found.setdefault(member.id, member)
+                break
+    return list(found.values())
 
 
 def member_foreign_key(*, null: bool = False, index: bool = True) -> Any:

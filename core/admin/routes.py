@@ -7,7 +7,6 @@ are plain forms that redirect back.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
@@ -16,6 +15,7 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
 from core.admin.labels import action_label, kind_label, role_label
+from core.audit import record
 from core.guards import current_member
 from core.permissions import ROLES
 from core.render import render, runtime
@@ -32,16 +32,13 @@ async def audit(
     actor: Member | None, action: str, *, site: str = "", target: str = "", detail: dict[str, Any] | None = None
 ) -> None:
     """Append an audit row (who changed what, when)."""
-    await AuditEntry.insert(
-        AuditEntry(
-            actor_id=actor.id if actor else None,
-            actor=actor.pseudonym if actor else "cli",
-            action=action,
-            site=site,
-            target=target,
-            detail=detail or {},
-            created_at=datetime.now(UTC),
-        )
+    await record(
+        actor.id if actor else None,
+        actor.pseudonym if actor else "cli",
+        action,
+        site=site,
+        target=target,
+        detail=detail,
     )
 
 
