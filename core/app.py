@@ -25,6 +25,7 @@ from core import __version__
 from core.admin.routes import router as admin_router
 from core.context import set_default
 from core.db import DurableSQLiteEngine, bind_tables, make_engine
+from core.gate import TrustedProxies, edition_gate
 from core.guards import ConsentRequired, LoginRequired, opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
@@ -34,7 +35,7 @@ from core.pubsub import RedisBroker, use_broker
 from core.render import render_sync
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
-from core.sites import load_sites
+from core.sites import sites_for
 from core.system_routes import router as system_router
 from core.templating import THEMES_DIR
 
@@ -141,7 +142,7 @@ def create_app(
     """
     settings = settings or load_settings()
     registry = PluginRegistry(discover(plugins if plugins is not None else settings.plugins, extra_plugins))
-    sites = load_sites(settings.sites_file, settings.default_site)
+    sites = sites_for(settings)
     engine = make_engine(settings.database_url)
     bind_tables(engine, all_tables(registry))
     runtime = Runtime(settings, registry, sites, engine)
@@ -201,4 +202,6 @@ def create_app(
         debug=settings.debug,
     )
     app.state.entraide = runtime
+    # Outermost: checks the Host header and the client address before routing.
+    app.asgi_handler = edition_gate(app.asgi_handler, sites, TrustedProxies(settings.trusted_proxies))
     return app

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import stat
-from pathlib import Path
 
 from core.settings import DEV_SECRET, Settings
 
@@ -26,8 +25,7 @@ def deploy_checks(settings: Settings) -> list[tuple[str, str]]:
         problems.append(("ERROR", "ENTRAIDE_DEMO must be off in production (it exposes /dev/outbox)"))
     if settings.email_backend != "smtp":
         problems.append(("WARNING", "ENTRAIDE_EMAIL_BACKEND is not smtp: members will not receive e-mails"))
-    if settings.is_sqlite:
-        path = Path(settings.database_url.removeprefix("sqlite:///"))
-        if path.exists() and path.stat().st_mode & (stat.S_IROTH | stat.S_IWOTH):
-            problems.append(("ERROR", f"{path} is readable or writable by other users (chmod 600)"))
+    path = settings.sqlite_path
+    if path is not None and path.exists() and path.stat().st_mode & (stat.S_IROTH | stat.S_IWOTH):
+        problems.append(("ERROR", f"{path} is readable or writable by other users (chmod 600)"))
     return problems

@@ -22,7 +22,7 @@ from core.cli_common import CliError, make_app, site_or_fail, with_db
 from core.cli_plugins import cmd_plugins
 from core.settings import Settings, SettingsError, load_settings
 
-__all__ = ["main"]
+__all__ = ["demo_banner", "main"]
 
 
 async def _migrate(app: Any) -> None:
@@ -36,14 +36,14 @@ async def _migrate(app: Any) -> None:
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     app = make_app(settings)
     asyncio.run(_migrate(app))
-    print(f"Migrations applied ({settings.database_url.split('@')[-1]}).")
+    print(f"Migrations applied ({settings.database_display}).")
     return 0
 
 
 def cmd_sites(settings: Settings, args: argparse.Namespace) -> int:
-    from core.sites import load_sites
+    from core.sites import sites_for
 
-    sites = load_sites(settings.sites_file, settings.default_site)
+    sites = sites_for(settings)
     rows = [s.as_dict() | {"default": s.code == settings.default_site} for s in sites]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -108,22 +108,34 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, host: str, port: int, workers: int, factory: str) -> None:
     import uvicorn
 
-    uvicorn.run(factory, factory=True, host=host, port=port, workers=workers, proxy_headers=True, log_level="info")
+    proxies = ",".join(settings.trusted_proxies)
+    uvicorn.run(
+        factory,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        # Forwarded headers are believed only from ENTRAIDE_TRUSTED_PROXIES.
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
+        server_header=False,
+        log_level="info",
+    )
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    # Links of editions without a base_url use the port served (workers read the environment).
+    os.environ.setdefault("ENTRAIDE_PORT", str(args.port))
     _serve(settings, args.host, args.port, args.workers, "core.asgi:create_app_from_env")
     return 0
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
-    from core.demo import DEMO_ACCOUNTS
-    from core.demo_types import DEMO_PASSWORD
-
     os.environ["ENTRAIDE_DEMO"] = "true"
+    os.environ.setdefault("ENTRAIDE_PORT", str(args.port))
     settings = load_settings()
-    if args.reset and settings.is_sqlite:
-        db = Path(settings.database_url.removeprefix("sqlite:///"))
+    db = settings.sqlite_path
+    if args.reset and db is not None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     app = make_app(settings)
@@ -136,22 +148,31 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         return await seed(rt) is not None
 
     created = asyncio.run(with_db(app, prepare()))
-    print(
-        f"\nEntraide {__version__} demo — database: {settings.database_url}"
-        + (" (demo data created)" if created else "")
-    )
-    print(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):")
-    for email, pseudonym, code, role, _, _ in DEMO_ACCOUNTS:
-        print(f"  {email:<30} {pseudonym:<8} {role:<9} edition {code}")
-    from core.demo_population import POPULATION
-
-    print(f"  … and {sum(POPULATION.values())} more members across the editions (same password; see /admin/members)")
-    print("\nEditions:")
-    for site in rt.sites:
-        print(f"  {site.code}  http://{site.code}.localhost:{args.port}/   {site.name} ({site.locale})")
-    print(f"\nE-mails sent by the demo: http://localhost:{args.port}/dev/outbox\n", flush=True)
+    print(demo_banner(settings, rt.sites, args.port, created=created), flush=True)
     _serve(settings, args.host, args.port, 1, "core.asgi:create_app_from_env")
     return 0
+
+
+def demo_banner(settings: Settings, sites: Any, port: int, *, created: bool) -> str:
+    """What the demo prints: where its data lives (never a password), accounts, editions."""
+    from core.demo import DEMO_ACCOUNTS
+    from core.demo_types import DEMO_PASSWORD
+
+    db = settings.sqlite_path
+    where = str(db.resolve()) if db else settings.database_display
+    lines = [f"\nEntraide {__version__} demo — database: {where}" + (" (demo data created)" if created else "")]
+    lines.append(f"Data folder: {settings.data_path.resolve()}")
+    lines.append(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):")
+    lines += [f"  {mail:<30} {pseudo:<8} {role:<9} edition {code}" for mail, pseudo, code, role, _, _ in DEMO_ACCOUNTS]
+    from core.demo_population import POPULATION
+
+    lines.append(
+        f"  … and {sum(POPULATION.values())} more members across the editions (same password; see /admin/members)"
+    )
+    lines.append("\nEditions:")
+    lines += [f"  {s.code}  http://{s.code}.localhost:{port}/   {s.name} ({s.locale})" for s in sites]
+    lines.append(f"\nE-mails sent by the demo: http://localhost:{port}/dev/outbox\n")
+    return "\n".join(lines)
 
 
 def _plugin_commands(settings: Settings) -> dict[str, Any]:

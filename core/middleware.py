@@ -39,10 +39,11 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     state: dict[str, Any] = scope.setdefault("state", {})
     runtime = runtime_of(scope)
     activate(runtime)  # kernel calls without a request argument find this app
-    if "site" in state:
+    if "enabled" in state:
         return state
     headers = dict(scope.get("headers") or [])
-    site = runtime.sites.resolve(headers.get(b"host", b"").decode("latin-1"))
+    # The edition gate (core.gate) already refused unknown hosts.
+    site = state.get("site") or runtime.sites.resolve(headers.get(b"host", b"").decode("latin-1"))
     state["site"] = site
     chosen = _cookie(headers.get(b"cookie", b"").decode("latin-1"), LANG_COOKIE)
     state["locale"] = chosen if chosen in site.languages else site.locale

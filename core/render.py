@@ -194,20 +194,14 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
 
 
 def _edition_links(rt: Runtime, request: Request[Any, Any, Any]) -> list[tuple[str, str, str]]:
-    """Links to every edition, keeping the scheme and port the viewer uses (dev: 8000)."""
-    url = request.url
-    return _links_for(rt.sites, url.scheme, url.port)
+    """Links to every edition, from their configured base URLs (never from the request)."""
+    return _links_for(rt.sites)
 
 
 @lru_cache(maxsize=64)
-def _links_for(sites: SiteMap, scheme: str, port: int | None) -> list[tuple[str, str, str]]:
+def _links_for(sites: SiteMap) -> list[tuple[str, str, str]]:
     """``(code, url, hreflang)`` per edition; hreflang is a real tag such as ``fr-BE``."""
-    suffix = f":{port}" if port and port not in (80, 443) else ""
-    links = []
-    for site in sites:
-        host = next((h for h in site.hosts if "localhost" not in h and not h[:1].isdigit()), f"{site.code}.localhost")
-        links.append((site.code, f"{scheme}://{host}{suffix}/", language_tag(site)))
-    return links
+    return [(site.code, site.url("/"), language_tag(site)) for site in sites]
 
 
 async def render(

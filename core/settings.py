@@ -8,6 +8,7 @@ then defaults. Invalid values raise :class:`SettingsError` naming the setting.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any, Literal
 import msgspec
 from dotenv import dotenv_values
 
-__all__ = ["Settings", "SettingsError", "load_settings"]
+__all__ = ["Settings", "SettingsError", "load_settings", "redact_url"]
 
 DEV_SECRET = "dev-insecure-secret-change-me-dev-insecure-secret-change-me"  # noqa: S105 - refused by `entraide check`
 
@@ -32,11 +33,19 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         env: "dev" (default) or "prod"; prod refuses insecure settings.
         debug: Show tracebacks in error pages (never in prod).
         secret_key: Signs CSRF tokens; ≥ 50 characters in prod.
-        database_url: ``sqlite:///var/entraide.sqlite3`` or ``postgresql://…``.
+        database_url: ``sqlite:///path`` or ``postgresql://…``; by default
+            ``<data_dir>/entraide.sqlite3``, so ``ENTRAIDE_DATA_DIR`` moves it too.
         redis_url: Optional, for multi-host deployments.
         db_pool_size: PostgreSQL connections per worker (0: no pool).
         data_dir: Where the SQLite file, uploads and the email outbox live.
-        default_site: Edition answering unknown hosts.
+        default_site: Edition answering the extra ``allowed_hosts``.
+        allowed_hosts: Host names served besides the editions' own hosts
+            (answered as the default edition); any other ``Host`` gets 400.
+        trusted_proxies: Addresses or networks of reverse proxies whose
+            ``Forwarded`` / ``X-Forwarded-For`` headers are believed (empty:
+            none, so a client cannot pick its own address).
+        port: Port in the links of editions that configure no ``base_url``
+            (development; ``serve --port`` and ``demo --port`` set it).
         sites_file: TOML file describing the editions (bundled default).
         https: Behind HTTPS: Secure cookies with the ``__Host-`` prefix, HSTS.
         email_backend: "console", "file" or "smtp".
@@ -52,11 +61,14 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     env: Literal["dev", "prod"] = "dev"
     debug: bool = False
     secret_key: str = DEV_SECRET
-    database_url: str = "sqlite:///var/entraide.sqlite3"
+    database_url: str = ""
     redis_url: str | None = None
     db_pool_size: int = 10
     data_dir: str = "var"
     default_site: str = "fr"
+    allowed_hosts: list[str] = msgspec.field(default_factory=list)
+    trusted_proxies: list[str] = msgspec.field(default_factory=list)
+    port: int = 8000
     sites_file: str | None = None
     https: bool = False
     email_backend: Literal["console", "file", "smtp"] = "file"
@@ -74,13 +86,20 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     login_window_minutes: int = 15
 
     def __post_init__(self) -> None:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{Path(self.data_dir) / 'entraide.sqlite3'}"
         if not (self.database_url.startswith("sqlite:///") or self.database_url.startswith("postgres")):
             raise SettingsError(
-                f"DATABASE_URL: unsupported database {self.database_url.split(':')[0]!r}; "
+                f"DATABASE_URL: unsupported database {redact_url(self.database_url).split(':')[0]!r}; "
                 "use sqlite:///path or postgresql://user:pass@host/db"
             )
         if self.env == "prod" and self.debug:
             raise SettingsError("ENTRAIDE_DEBUG: debug must be off when ENTRAIDE_ENV=prod")
+        for proxy in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise SettingsError(f"ENTRAIDE_TRUSTED_PROXIES: {proxy!r} is not an address or network") from None
         if self.session_idle_minutes <= 0 or self.session_absolute_hours <= 0:
             raise SettingsError("ENTRAIDE_SESSION_IDLE_MINUTES / _ABSOLUTE_HOURS must be positive")
 
@@ -92,11 +111,35 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite:///")
 
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite database file, or None on PostgreSQL."""
+        return Path(self.database_url.removeprefix("sqlite:///")) if self.is_sqlite else None
+
+    @property
+    def database_display(self) -> str:
+        """The database URL safe to print or log (password masked)."""
+        return redact_url(self.database_url)
+
+
+def redact_url(url: str) -> str:
+    """``url`` with any password replaced by ``***`` (banners, logs, errors).
+
+    Works on anything shaped like ``scheme://user:password@host…``; the
+    password may contain ``@`` or ``:``, so the last ``@`` ends it.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    credentials, _, host = rest.rpartition("@")
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{host}"
+
 
 _FIELDS = set(Settings.__struct_fields__)
 #: ENTRAIDE_* variables read elsewhere (config path, CLI input, test switches).
 NOT_SETTINGS = frozenset({"ENTRAIDE_CONFIG", "ENTRAIDE_OPERATOR_PASSWORD", "ENTRAIDE_REQUIRE_BROWSER"})
-_LIST_FIELDS = {"plugins", "licensed_instruments"}
+_LIST_FIELDS = {"plugins", "licensed_instruments", "allowed_hosts", "trusted_proxies"}
 
 
 def _from_env(environ: dict[str, str | None]) -> dict[str, Any]:

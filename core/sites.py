@@ -11,11 +11,14 @@ import tomllib
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.gazetteer.normalise import place_key
 
-__all__ = ["BUNDLED_EDITIONS", "ForbiddenItem", "Site", "SiteMap", "load_sites"]
+if TYPE_CHECKING:
+    from core.settings import Settings
+
+__all__ = ["BUNDLED_EDITIONS", "ForbiddenItem", "Site", "SiteMap", "host_name", "load_sites", "sites_for"]
 
 BUNDLED_EDITIONS = Path(__file__).with_name("editions.toml")
 SUPPORTED_LOCALES = ("fr", "en", "de")
@@ -62,6 +65,9 @@ class Site:
         country: Gazetteer area: ISO country ("FR", "GB") or "CA-QC".
         currency: ISO 4217 code of prices shown on the edition.
         forbidden_items: What members may not offer (legal pack), e.g. prescription medicines.
+        base_url: Where the edition is served, e.g. ``https://entraide.fr``;
+            every absolute link the site writes (e-mails, canonical links,
+            exports) starts with it, never with the request's ``Host``.
     """
 
     code: str
@@ -80,6 +86,11 @@ class Site:
     country: str = ""
     currency: str = "EUR"
     forbidden_items: tuple[ForbiddenItem, ...] = ()
+    base_url: str = ""
+
+    def url(self, path: str = "/") -> str:
+        """Absolute URL of ``path`` on this edition (from configuration only)."""
+        return self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -108,20 +119,27 @@ class Site:
             "emergency": self.emergency,
             "country": self.country,
             "currency": self.currency,
+            "base_url": self.base_url,
         }
 
 
 class SiteMap:
-    """Editions by code and by host, with a default for unknown hosts."""
+    """Editions by code and by host; hosts nobody configured are refused.
 
-    def __init__(self, sites: list[Site], default: str) -> None:
+    Only the hosts listed for an edition (plus the operator's explicit
+    ``extra_hosts``, which answer as the default edition) are served: a
+    request naming another host must not be answered as some edition, or
+    links built from it could point anywhere.
+    """
+
+    def __init__(self, sites: list[Site], default: str, extra_hosts: tuple[str, ...] = ()) -> None:
         self.by_code = {s.code: s for s in sites}
         if default not in self.by_code:
             raise ValueError(f"default site {default!r} is not a configured edition")
         self.default = self.by_code[default]
-        self.by_host: dict[str, Site] = {}
+        self.by_host: dict[str, Site] = {h.lower(): self.default for h in extra_hosts}
         for site in sites:
-            for host in (*site.hosts, f"{site.code}.localhost"):
+            for host in site.hosts:
                 self.by_host[host.lower()] = site
 
     def __iter__(self):  # type: ignore[no-untyped-def]
@@ -130,18 +148,40 @@ class SiteMap:
     def get(self, code: str) -> Site | None:
         return self.by_code.get(code)
 
+    def lookup(self, host_header: str | None) -> Site | None:
+        """The edition serving a ``Host`` header (port ignored), or None if no edition does."""
+        return self.by_host.get(host_name(host_header))
+
     def resolve(self, host_header: str | None) -> Site:
-        """The edition for a ``Host`` header (port ignored), else the default."""
-        host = (host_header or "").rsplit(":", 1)[0] if not (host_header or "").startswith("[") else ""
-        return self.by_host.get(host.lower().rstrip("."), self.default)
+        """Like :meth:`lookup`, falling back to the default edition (CLI, error pages)."""
+        return self.lookup(host_header) or self.default
 
 
-def _site(code: str, raw: dict[str, Any]) -> Site:
+def host_name(host_header: str | None) -> str:
+    """The lower-cased host of a ``Host`` header, without port or final dot."""
+    host = (host_header or "").strip().lower()
+    if host.startswith("["):
+        return host.partition("]")[0] + "]"
+    return host.rsplit(":", 1)[0].rstrip(".")
+
+
+def _default_base_url(hosts: tuple[str, ...], code: str, *, https: bool, port: int) -> str:
+    """``scheme://host[:port]`` from the edition's first named host (development setups)."""
+    named = [h for h in hosts if "." in h and not h.replace(".", "").isdigit()]
+    host = (named or list(hosts) or [f"{code}.localhost"])[0]
+    scheme = "https" if https else "http"
+    suffix = "" if (scheme, port) in (("http", 80), ("https", 443)) else f":{port}"
+    return f"{scheme}://{host}{suffix}"
+
+
+def _site(code: str, raw: dict[str, Any], *, https: bool, port: int) -> Site:
     plugins = raw.get("plugins", "all")
+    hosts = tuple(raw.get("hosts", [f"{code}.localhost"]))
+    base_url = raw.get("base_url") or _default_base_url(hosts, code, https=https, port=port)
     site = Site(
         code=code,
         name=raw["name"],
-        hosts=tuple(raw.get("hosts", [])),
+        hosts=hosts,
         locale=raw["locale"],
         languages=tuple(raw.get("languages", [raw["locale"]])),
         timezone=raw["timezone"],
@@ -157,19 +197,47 @@ def _site(code: str, raw: dict[str, Any]) -> Site:
         forbidden_items=tuple(
             ForbiddenItem(rule=i["rule"], keywords=tuple(i["keywords"])) for i in raw.get("forbidden_items", ())
         ),
+        base_url=str(base_url).rstrip("/"),
     )
+    if not site.base_url.startswith(("http://", "https://")):
+        raise ValueError(f"edition {code}: base_url must start with http:// or https://")
     if site.locale not in SUPPORTED_LOCALES:
         raise ValueError(f"edition {code}: locale {site.locale!r} not in {SUPPORTED_LOCALES}")
     zoneinfo.ZoneInfo(site.timezone)
     return site
 
 
-def load_sites(path: str | None, default: str) -> SiteMap:
-    """Load editions from TOML (bundled file when ``path`` is None)."""
+def load_sites(
+    path: str | None,
+    default: str,
+    *,
+    extra_hosts: tuple[str, ...] = (),
+    https: bool = False,
+    port: int = 8000,
+) -> SiteMap:
+    """Load editions from TOML (bundled file when ``path`` is None).
+
+    Args:
+        path: Editions file, or None for the bundled one.
+        default: Code of the edition answering ``extra_hosts``.
+        extra_hosts: Further host names to serve (``ENTRAIDE_ALLOWED_HOSTS``).
+        https, port: Build the base URL of editions that configure none.
+    """
     file = Path(path) if path else BUNDLED_EDITIONS
     data = tomllib.loads(file.read_text(encoding="utf-8"))
     try:
-        sites = [_site(code, raw) for code, raw in data.items()]
+        sites = [_site(code, raw, https=https, port=port) for code, raw in data.items()]
     except (KeyError, ValueError, zoneinfo.ZoneInfoNotFoundError) as exc:
         raise ValueError(f"{file}: invalid edition: {exc}") from exc
-    return SiteMap(sites, default)
+    return SiteMap(sites, default, extra_hosts)
+
+
+def sites_for(settings: Settings) -> SiteMap:
+    """The editions as configured by ``settings`` (file, default, hosts, links)."""
+    return load_sites(
+        settings.sites_file,
+        settings.default_site,
+        extra_hosts=tuple(settings.allowed_hosts),
+        https=settings.https,
+        port=settings.port,
+    )

@@ -97,7 +97,7 @@ async def _send_verification(request: Request[Any, Any, Any], member_id: int, em
     rt = runtime(request)
     _ = gettext_for(request).gettext
     token = await service.issue_token(member_id, "verify")
-    link = f"{request.base_url}verify/{token}"
+    link = request.state.site.url(f"/verify/{token}")
     await send_email(
         rt.settings,
         email,
@@ -193,7 +193,7 @@ async def reset_request_submit(request: Request[Any, Any, Any]) -> Response[Any]
             member["email"],
             _("Reset your password"),
             _("Someone asked to reset your password. If it was you, open this link (valid 60 minutes):")
-            + f"\n\n{request.base_url}password/reset/{token}\n\n"
+            + f"\n\n{request.state.site.url(f'/password/reset/{token}')}\n\n"
             + _("If not, ignore this message: your password has not changed."),
         )
     # Same answer whether or not the account exists (no account enumeration).

@@ -46,7 +46,7 @@ def test_signup_creates_account_logs_in_and_sends_verification(client, app):
 
     emails = run_async(app, OutboxEmail.select().where(OutboxEmail.to_email == "maelle@example.org"))
     assert len(emails) == 1
-    link = re.search(r"http://fr\.localhost/verify/(\S+)", emails[0]["body"])
+    link = re.search(r"http://fr\.localhost:8000/verify/(\S+)", emails[0]["body"])
     assert link
     verified = client.get(f"/verify/{link.group(1)}", follow_redirects=True)
     assert verified.status_code == 200

@@ -38,11 +38,6 @@ def test_healthz_readyz_and_openapi(client):
     assert "/healthz" in schema["paths"] and "/readyz" in schema["paths"]
 
 
-def test_unknown_host_gets_default_edition(client_for):
-    page = client_for("nowhere").get("/")
-    assert '<html lang="fr">' in page.text
-
-
 def test_pages_answer_in_the_edition_language(client_for):
     for code, lang in (("fr", "fr"), ("uk", "en"), ("de", "de"), ("qc", "fr")):
         assert f'<html lang="{lang}">' in client_for(code).get("/").text
