@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar, Request, Response, Router
-from litestar.config.csrf import CSRFConfig
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -24,6 +23,7 @@ from piccolo.engine.postgres import PostgresEngine
 from core import __version__
 from core.admin.routes import router as admin_router
 from core.context import set_default
+from core.csrf import csrf_middleware
 from core.db import DurableSQLiteEngine, bind_tables, make_engine
 from core.gate import TrustedProxies, edition_gate
 from core.guards import ConsentRequired, LoginRequired, opt_guard
@@ -176,17 +176,9 @@ def create_app(
             *_static_routers(),
             *_plugin_routers(registry),
         ],
-        middleware=[context_middleware],
+        middleware=[context_middleware, csrf_middleware],
         guards=[opt_guard],
         before_send=[security_headers],
-        csrf_config=CSRFConfig(
-            secret=settings.secret_key,
-            cookie_name="csrftoken",
-            header_name="x-csrftoken",
-            cookie_secure=settings.https,
-            cookie_samesite="lax",
-            cookie_httponly=True,
-        ),
         exception_handlers={
             HTTPException: _http_error,
             NotAuthorizedException: _http_error,

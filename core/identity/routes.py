@@ -10,6 +10,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
+from core import csrf
 from core.email import send_email
 from core.identity import service, sessions, throttle
 from core.identity.avatars import AVATAR_CHOICES
@@ -21,9 +22,14 @@ __all__ = ["router"]
 
 
 def login_response(request: Request[Any, Any, Any], token: str, target: str) -> Response[Any]:
-    """Redirect with a fresh session cookie (the old session, if any, is gone)."""
+    """Redirect with a fresh session cookie (the old session, if any, is gone).
+
+    The CSRF token rotates with it: the one minted for the anonymous visitor
+    no longer works.
+    """
     rt = runtime(request)
     response: Response[Any] = Redirect(target, status_code=303)
+    csrf.set_token_cookie(response, rt.settings, csrf.session_token(rt.settings.secret_key, sessions.hash_token(token)))
     response.set_cookie(
         sessions.cookie_name(rt.settings.https),
         token,
@@ -162,8 +168,10 @@ async def logout(request: Request[Any, Any, Any]) -> Response[Any]:
     sid = request.scope["state"].get("session_id")
     if sid:
         await sessions.destroy(sid)
+    settings = runtime(request).settings
     response: Response[Any] = Redirect("/", status_code=303)
-    response.delete_cookie(sessions.cookie_name(runtime(request).settings.https))
+    response.delete_cookie(sessions.cookie_name(settings.https))
+    csrf.set_token_cookie(response, settings, csrf.anonymous_token(settings.secret_key))
     return response
 
 

@@ -1,0 +1,141 @@
+"""CSRF tokens bound to the session.
+
+Litestar's stock CSRF check is a double-submit cookie: any token the server
+ever minted works for anyone holding the matching cookie, before and after
+login alike. Here the expected token depends on who is asking:
+
+- an anonymous visitor gets ``nonce + HMAC(secret, "anon:" + nonce)`` in a
+  cookie and must send the same value back (double submit, signed);
+- a signed-in member's token is ``HMAC(secret, "session:" + session id)``:
+  nothing minted before login (or for another session) matches it, and it
+  changes whenever the session does (login, logout, expiry).
+
+The cookie always holds the token of the current state (it is re-minted
+when it does not), so forms and htmx (``hx-headers``) keep working. Behind
+HTTPS the cookie is ``__Host-csrftoken`` (Secure, Path=/, no Domain).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from typing import TYPE_CHECKING, Any, cast
+
+from litestar.datastructures import MutableScopeHeaders
+from litestar.datastructures.cookie import Cookie
+from litestar.enums import RequestEncodingType
+from litestar.exceptions import PermissionDeniedException
+from litestar.utils.scope.state import ScopeState
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from litestar import Response
+    from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
+
+    from core.settings import Settings
+
+__all__ = ["HEADER", "anonymous_token", "cookie_name", "csrf_middleware", "session_token", "set_token_cookie"]
+
+HEADER = "x-csrftoken"
+FIELD = "_csrf_token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+_NONCE_HEX = 32
+
+
+def cookie_name(https: bool) -> str:
+    return "__Host-csrftoken" if https else "csrftoken"
+
+
+def _mac(secret: str, message: str) -> str:
+    return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
+
+
+def anonymous_token(secret: str) -> str:
+    """A fresh signed token for a visitor without a session."""
+    nonce = secrets.token_hex(_NONCE_HEX // 2)
+    return nonce + _mac(secret, "anon:" + nonce)
+
+
+def _valid_anonymous(secret: str, token: str) -> bool:
+    nonce, mac = token[:_NONCE_HEX], token[_NONCE_HEX:]
+    return len(nonce) == _NONCE_HEX and hmac.compare_digest(mac, _mac(secret, "anon:" + nonce))
+
+
+def session_token(secret: str, session_id: str) -> str:
+    """The only token accepted from the session ``session_id`` (its stored hash)."""
+    return _mac(secret, "session:" + session_id)
+
+
+def set_token_cookie(response: Response[Any], settings: Settings, token: str) -> None:
+    """Put ``token`` in the CSRF cookie (login and logout rotate it this way)."""
+    response.set_cookie(
+        cookie_name(settings.https), token, path="/", secure=settings.https, httponly=True, samesite="lax"
+    )
+
+
+def _cookie(headers: Iterable[tuple[bytes, bytes]], name: str) -> str | None:
+    for key, value in headers:
+        if key == b"cookie":
+            for part in value.decode("latin-1").split(";"):
+                k, _, v = part.strip().partition("=")
+                if k == name:
+                    return v
+    return None
+
+
+def _expected(settings: Settings, state: dict[str, Any], cookie: str | None) -> tuple[str, bool]:
+    """(token this request must carry / the page should embed, whether the cookie needs setting)."""
+    sid = state.get("session_id")
+    if sid:
+        token = session_token(settings.secret_key, sid)
+        return token, cookie != token
+    if cookie and _valid_anonymous(settings.secret_key, cookie):
+        return cookie, False
+    return anonymous_token(settings.secret_key), True
+
+
+async def _submitted(scope: Scope, receive: Receive) -> str | None:
+    request = scope["litestar_app"].request_class(scope=scope, receive=receive)
+    token = request.headers.get(HEADER)
+    if token:
+        return str(token)
+    content_type, _ = request.content_type
+    if content_type in (RequestEncodingType.URL_ENCODED, RequestEncodingType.MULTI_PART):
+        value = (await request.form()).get(FIELD)
+        return value if isinstance(value, str) else None
+    return None
+
+
+def csrf_middleware(app: ASGIApp) -> ASGIApp:
+    """Route middleware; runs after the context middleware has found the session."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["route_handler"].opt.get("exclude_from_csrf"):
+            await app(scope, receive, send)
+            return
+        settings: Settings = scope["litestar_app"].state.entraide.settings
+        name = cookie_name(settings.https)
+        cookie = _cookie(scope.get("headers") or [], name)
+        expected, set_cookie = _expected(settings, scope["state"], cookie)
+        if cast("HTTPScope", scope)["method"] not in SAFE_METHODS:
+            submitted = await _submitted(scope, receive)
+            if not submitted or not hmac.compare_digest(submitted, expected):
+                raise PermissionDeniedException("CSRF token verification failed")
+        ScopeState.from_scope(scope).csrf_token = expected
+        if not set_cookie:
+            await app(scope, receive, send)
+            return
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                cookie_header = Cookie(
+                    key=name, value=expected, path="/", secure=settings.https, httponly=True, samesite="lax"
+                ).to_header(header="")
+                MutableScopeHeaders.from_message(message).add("set-cookie", cookie_header)
+            await send(message)
+
+        await app(scope, receive, send_with_cookie)
+
+    return middleware
