@@ -33,6 +33,7 @@ __all__ = [
     "login",
     "make_member",
     "post_form",
+    "seed_demo",
 ]
 
 PG_URL = os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
@@ -227,6 +228,13 @@ def run_async(app: Litestar, coro: Any) -> Any:
     connects, so the same app works from the test client's loop and from here.
     """
     return _run(coro)
+
+
+def seed_demo(app: Litestar) -> Any:
+    """Seed the whole demo community (``entraide demo``) into the app's database; the DemoContext."""
+    from core.demo import seed
+
+    return _run(seed(app.state.entraide))
 
 
 def text_of(html: str) -> str:
