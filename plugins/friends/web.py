@@ -1,0 +1,31 @@
+"""Small helpers shared by the friends pages and actions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from babel.dates import format_date
+from litestar import Request
+
+from core.api import locale_of
+
+__all__ = ["is_htmx", "safe_next", "since"]
+
+
+def is_htmx(request: Request[Any, Any, Any]) -> bool:
+    """An HTMX request (answered with a fragment rather than a redirect)."""
+    return request.headers.get("hx-request") == "true"
+
+
+def safe_next(value: Any, default: str) -> str:
+    """A local path to go back to after a form (never another site)."""
+    text = str(value or "")
+    if text.startswith("/") and not text.startswith("//") and "\\" not in text and len(text) < 300:
+        return text
+    return default
+
+
+def since(request: Request[Any, Any, Any], moment: datetime) -> str:
+    """A date in the page language (e.g. "12 mars 2026")."""
+    return format_date(moment.date(), format="medium", locale=locale_of(request))
