@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from babel.dates import format_date
 from litestar import Request
 
-from core.api import locale_of
+from core.api import formats_for
 
 __all__ = ["is_htmx", "safe_next", "since"]
 
@@ -27,5 +26,5 @@ def safe_next(value: Any, default: str) -> str:
 
 
 def since(request: Request[Any, Any, Any], moment: datetime) -> str:
-    """A date in the page language (e.g. "12 mars 2026")."""
-    return format_date(moment.date(), format="medium", locale=locale_of(request))
+    """A date in the page's locale (e.g. "12 mars 2026")."""
+    return formats_for(request).date(moment.date())
