@@ -9,14 +9,13 @@ from __future__ import annotations
 import importlib
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from litestar import Litestar, Request, Response, Router
+from litestar import Litestar, Router
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.plugins.htmx import HTMXPlugin
-from litestar.response import Redirect
 from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
@@ -25,14 +24,14 @@ from core.admin.routes import router as admin_router
 from core.context import set_default
 from core.csrf import csrf_middleware
 from core.db import DurableSQLiteEngine, bind_tables, make_engine
+from core.error_pages import http_error, server_error
 from core.gate import TrustedProxies, edition_gate
-from core.guards import ConsentRequired, LoginRequired, opt_guard
+from core.guards import opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
-from core.middleware import LANG_COOKIE, context_middleware, security_headers
+from core.middleware import context_middleware, security_headers
 from core.plugins_registry import PluginRegistry, discover
 from core.pubsub import RedisBroker, use_broker
-from core.render import render_sync
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
 from core.sites import sites_for
@@ -89,43 +88,6 @@ def _static_routers() -> list[Router]:
     return routers
 
 
-def _wants_html(request: Request[Any, Any, Any]) -> bool:
-    return "text/html" in request.headers.get("accept", "") or bool(request.headers.get("hx-request"))
-
-
-def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
-    if isinstance(exc, LoginRequired):
-        if _wants_html(request):
-            return Redirect(f"/login?next={request.url.path}", status_code=303)
-        return Response({"detail": "Log in first."}, status_code=401)
-    if not _wants_html(request):
-        return Response({"status_code": exc.status_code, "detail": exc.detail}, status_code=exc.status_code)
-    if isinstance(exc, ConsentRequired):
-        rt = request.app.state.entraide
-        purpose = rt.purposes.get(exc.purpose)
-        site = request.scope.get("state", {}).get("site") or rt.sites.resolve(request.headers.get("host"))
-        chosen = request.cookies.get(LANG_COOKIE)
-        text = purpose.text(site, chosen if chosen in site.languages else None) if purpose else None
-        return render_sync(request, "core/pages/consent_required.html", {"purpose": purpose, "text": text}, status=403)
-    headers = getattr(exc, "headers", None)
-    response = render_sync(
-        request, "core/pages/error.html", {"status": exc.status_code, "detail": exc.detail}, status=exc.status_code
-    )
-    if headers:
-        response.headers.update(headers)
-    return response
-
-
-def _server_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
-    if not _wants_html(request):
-        return Response({"status_code": 500, "detail": "Internal server error"}, status_code=500)
-    try:
-        return render_sync(request, "core/pages/error.html", {"status": 500, "detail": ""}, status=500)
-    except Exception:  # noqa: BLE001 - the error page itself failed: plain text
-        return Response("Internal server error", status_code=500, media_type="text/plain")
-
-
 def create_app(
     settings: Settings | None = None,
     *,
@@ -180,10 +142,10 @@ def create_app(
         guards=[opt_guard],
         before_send=[security_headers],
         exception_handlers={
-            HTTPException: _http_error,
-            NotAuthorizedException: _http_error,
-            NotFoundException: _http_error,
-            500: _server_error,
+            HTTPException: http_error,
+            NotAuthorizedException: http_error,
+            NotFoundException: http_error,
+            500: server_error,
         },
         openapi_config=OpenAPIConfig(
             title="Entraide", version=__version__, path="/schema", render_plugins=[JsonRenderPlugin()]

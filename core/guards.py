@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException
 
+from core.error_pages import FeatureNotOffered
 from core.render import consent_of
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
     state = connection.scope["state"]
     slug = opt.get("plugin")
     if slug and slug not in state.get("enabled", frozenset()):
-        raise NotFoundException()
+        raise FeatureNotOffered(slug)
     needs_login = opt.get("login") or opt.get("consent") or opt.get("permission")
     if needs_login and state.get("member") is None:
         raise LoginRequired()

@@ -15,6 +15,7 @@ from urllib.parse import quote, unquote
 
 from litestar import Response
 from litestar.enums import MediaType
+from litestar.types import Empty
 from litestar.utils.scope.state import ScopeState
 from markupsafe import Markup, escape
 
@@ -126,7 +127,7 @@ def _common_context(
 ) -> dict[str, Any]:
     """What every page needs, hooks or not (full pages and error pages alike)."""
     csrf = ScopeState.from_scope(request.scope).csrf_token
-    csrf_token = "" if csrf is Ellipsis or csrf is None else str(csrf)
+    csrf_token = "" if csrf is Empty or csrf is None else str(csrf)
     return {
         "request": request,
         "site": site,
