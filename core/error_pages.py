@@ -89,7 +89,7 @@ def _ensure_csrf_token(request: Request[Any, Any, Any], response: Response[Any])
     token, needs_cookie = expected_token(
         settings, request.scope["state"], request.cookies.get(cookie_name(settings.https))
     )
-    if needs_cookie:
+    if needs_cookie and request.method in ("GET", "HEAD"):  # a refused POST does not re-mint (core.csrf)
         set_token_cookie(response, settings, token)
     state.csrf_token = token
 
