@@ -36,6 +36,7 @@ from core.identity.forms import field
 from core.identity.throttle import RateLimit, rate_limit, reset_rate_limit
 from core.images import ImageRejected, ProcessedImage, process_image
 from core.kernel import allowed, emit, has_consent, related, send_member_email
+from core.live import publish_badge
 from core.markdown import render_markdown
 from core.media import delete_media, media_path, save_media
 from core.members import (
@@ -160,6 +161,7 @@ __all__ = [
     "parse_value",
     "process_image",
     "publish",
+    "publish_badge",
     "rate_limit",
     "related",
     "render",

@@ -29,9 +29,10 @@ from core.gate import TrustedProxies, edition_gate
 from core.guards import opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
+from core.live import live
 from core.middleware import context_middleware, security_headers
 from core.plugins_registry import PluginRegistry, discover
-from core.pubsub import RedisBroker, use_broker
+from core.pubsub import RedisBroker
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
 from core.sites import sites_for
@@ -111,7 +112,6 @@ def create_app(
     set_default(runtime)
 
     async def startup(app: Litestar) -> None:
-        use_broker(runtime.pubsub)
         if isinstance(runtime.pubsub, RedisBroker):
             await runtime.pubsub.start()
         await runtime.enablement.ensure_stamp()
@@ -135,6 +135,7 @@ def create_app(
             identity_router,
             account_router,
             admin_router,
+            live,
             *_static_routers(),
             *_plugin_routers(registry),
         ],

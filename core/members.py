@@ -167,16 +167,24 @@ async def mentioned_members(text: str, site: str, *, limit: int = 10) -> list[Me
     return list(found.values())
 
 
-def member_foreign_key(*, null: bool = False, index: bool = True) -> Any:
+def member_foreign_key(*, null: bool = False, index: bool = True, set_null: bool = False) -> Any:
     """A column referencing the member, deleted with the account (``ON DELETE CASCADE``).
 
     Use it in a plugin table instead of importing core's member table:
     ``member = member_foreign_key()``. Erase your rows in
     ``erase_personal_data`` anyway: the cascade is a safety net.
+
+    Args:
+        null: The column may be empty.
+        index: Index the column.
+        set_null: Keep the row when the member is erased, with the column
+            emptied (``ON DELETE SET NULL``, implies ``null``): e.g. a
+            conversation participant others still see as "deleted member".
     """
     from piccolo.columns import ForeignKey, OnDelete
 
-    return ForeignKey(references=Member, on_delete=OnDelete.cascade, index=index, null=null)
+    on_delete = OnDelete.set_null if set_null else OnDelete.cascade
+    return ForeignKey(references=Member, on_delete=on_delete, index=index, null=null or set_null)
 
 
 def viewer_age(request: Request[Any, Any, Any]) -> int | None:

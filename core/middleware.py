@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from core.context import activate
 from core.identity import sessions
-from core.pubsub import use_broker
 
 if TYPE_CHECKING:
     from litestar.types import ASGIApp, Message, Receive, Scope, Send
@@ -77,7 +76,6 @@ def context_middleware(app: ASGIApp) -> ASGIApp:
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            use_broker(runtime_of(scope).pubsub)
             await populate_state(scope)
         await app(scope, receive, send)
 

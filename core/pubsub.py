@@ -20,7 +20,6 @@ import contextlib
 import json
 import logging
 import weakref
-from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
@@ -36,7 +35,6 @@ __all__ = [
     "make_broker",
     "publish",
     "subscribe",
-    "use_broker",
 ]
 
 log = logging.getLogger("entraide.pubsub")
@@ -310,18 +308,17 @@ def make_broker(redis_url: str | None) -> InProcessBroker | RedisBroker:
     return RedisBroker(redis_url) if redis_url else InProcessBroker()
 
 
-_current: ContextVar[Broker | None] = ContextVar("entraide_broker", default=None)
 _fallback = InProcessBroker()
 
 
-def use_broker(broker: Broker) -> None:
-    """Make ``broker`` the one :func:`publish`/:func:`subscribe` use in this context (per request)."""
-    _current.set(broker)
-
-
 def current_broker() -> Broker:
-    """The application's broker in a request; an in-process one elsewhere (CLI, scripts)."""
-    return _current.get() or _fallback
+    """The broker of the application serving this request (else the last one built; else in-process)."""
+    from core.context import active_runtime
+
+    try:
+        return active_runtime().pubsub  # type: ignore[no-any-return]
+    except RuntimeError:
+        return _fallback
 
 
 async def publish(channel: str, data: dict[str, Any]) -> None:

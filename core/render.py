@@ -24,7 +24,7 @@ from core.formatting import Formats, formats, language_tag
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
-from core.ui import Asset, Fragment, NavItem, PageContext
+from core.ui import Asset, Fragment, NavItem, PageContext, badge_event, badge_html
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -143,6 +143,9 @@ def _common_context(
         "edition_links": _edition_links(rt, request),
         "formats": formats(site, locale),
         "lang_tag": language_tag(site, locale),
+        "live_stream": False,
+        "badge_event": badge_event,
+        "nav_badge": lambda count: Markup(badge_html(count, gettext_for(request))),  # noqa: S704 - escaped numbers and catalog text
     }
 
 
@@ -188,6 +191,7 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
         "consent": ctx.consent,
         "enabled_plugins": enabled,
         "nav_items": sorted(nav, key=lambda i: (i.order, i.name, i.href)),
+        "live_stream": ctx.member is not None and any(i.badge is not None for i in nav),
         "assets": assets,
         "url_for": request.app.route_reverse,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,

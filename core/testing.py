@@ -29,11 +29,14 @@ from core.settings import Settings, load_settings
 
 __all__ = [
     "DEMO_PASSWORD",
+    "cookie_header",
     "csrf_token",
     "login",
     "make_member",
     "post_form",
     "seed_demo",
+    "serve_app",
+    "sse_events",
 ]
 
 PG_URL = os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
@@ -240,3 +243,61 @@ def seed_demo(app: Litestar) -> Any:
 def text_of(html: str) -> str:
     """Visible text of an HTML page (tags removed, whitespace folded)."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serve_app(app: Litestar) -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a thread (for streams: the test client buffers whole bodies).
+
+    Yields the base URL (``http://127.0.0.1:<port>``); send a ``Host`` header
+    to pick the edition. Close open streams before leaving the block.
+    """
+    import threading
+    import time
+
+    import uvicorn
+
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=free_port(), log_level="warning", lifespan="on", timeout_graceful_shutdown=2
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def cookie_header(client: TestClient[Any]) -> str:
+    """The test client's cookies as a ``Cookie`` header (to reuse a session on a served app)."""
+    return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+
+
+def sse_events(lines: Iterator[str]) -> Iterator[tuple[str, str]]:
+    """Parse server-sent events from response lines: ``(event, data)``; comments give ``("", "")``."""
+    event, data = "message", []
+    for line in lines:
+        if line.startswith(":"):
+            yield "", ""
+        elif line.startswith("event:"):
+            event = line[6:].strip()
+        elif line.startswith("data:"):
+            data.append(line[5:].removeprefix(" "))
+        elif not line.strip() and data:
+            yield event, "\n".join(data)
+            event, data = "message", []

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from core.members import MemberView
     from core.sites import Site
 
-__all__ = ["SLOTS", "Asset", "Fragment", "NavItem", "PageContext"]
+__all__ = ["SLOTS", "Asset", "Fragment", "NavItem", "PageContext", "badge_event", "badge_html"]
 
 #: Every slot core templates expose, with what belongs there.
 SLOTS: dict[str, str] = {
@@ -91,3 +91,17 @@ class Asset:
 
     path: str
     kind: str = "css"
+
+
+def badge_event(name: str) -> str:
+    """Server-sent event that updates the badge of nav item ``name`` (``messages.inbox`` → ``badge-messages-inbox``)."""
+    return "badge-" + name.replace(".", "-").replace("_", "-")
+
+
+def badge_html(count: int, translations: Any) -> str:
+    """Inner HTML of a navigation badge: the count, and what it counts for screen readers ("" when zero)."""
+    if count <= 0:
+        return ""
+    label = translations.ngettext("%(num)s new item", "%(num)s new items", count) % {"num": count}
+    shown = "99+" if count > 99 else str(count)
+    return f'<span aria-hidden="true">{shown}</span><span class="visually-hidden"> ({label})</span>'

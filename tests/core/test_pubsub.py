@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from core import api
-from core.pubsub import InProcessBroker, RedisBroker, Subscription, make_broker, use_broker
+from core.pubsub import InProcessBroker, RedisBroker, Subscription, make_broker
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 needs_redis = pytest.mark.skipif(not REDIS_URL, reason="set REDIS_URL (redis://127.0.0.1:6379/0) to test Redis pub/sub")
@@ -20,13 +20,13 @@ async def next_of(sub: Subscription, timeout: float = 3.0) -> dict:
 
 
 async def test_in_process_delivers_to_every_subscriber_of_the_channel_only():
-    use_broker(InProcessBroker())
+    b = InProcessBroker()
     async with (
-        api.subscribe("member:1") as first,
-        api.subscribe("member:1") as second,
-        api.subscribe("member:2") as other,
+        Subscription(b, "member:1") as first,
+        Subscription(b, "member:1") as second,
+        Subscription(b, "member:2") as other,
     ):
-        await api.publish("member:1", {"event": "badge", "count": 3})
+        await b.publish("member:1", {"event": "badge", "count": 3})
         assert await next_of(first) == {"event": "badge", "count": 3}
         assert await next_of(second) == {"event": "badge", "count": 3}
         with pytest.raises(TimeoutError):
@@ -35,41 +35,46 @@ async def test_in_process_delivers_to_every_subscriber_of_the_channel_only():
 
 async def test_closed_subscription_stops_receiving_and_is_forgotten():
     broker = InProcessBroker()
-    use_broker(broker)
-    sub = api.subscribe("x:1")
+    sub = Subscription(broker, "x:1")
     async with sub:
         assert broker.fanout.count("x:1") == 1
     assert broker.fanout.count("x:1") == 0
-    await api.publish("x:1", {"n": 1})
+    await broker.publish("x:1", {"n": 1})
     with pytest.raises(StopAsyncIteration):
         await sub.__anext__()
 
 
 async def test_slow_reader_keeps_the_newest_messages():
-    use_broker(InProcessBroker())
-    async with api.subscribe("x:slow") as sub:
+    b = InProcessBroker()
+    async with Subscription(b, "x:slow") as sub:
         for n in range(300):
-            await api.publish("x:slow", {"n": n})
+            await b.publish("x:slow", {"n": n})
         assert (await next_of(sub))["n"] == 300 - sub.queue.maxsize
 
 
 async def test_only_json_travels_even_in_process():
-    use_broker(InProcessBroker())
-    async with api.subscribe("x:json") as sub:
-        await api.publish("x:json", {"ids": (1, 2)})
+    b = InProcessBroker()
+    async with Subscription(b, "x:json") as sub:
+        await b.publish("x:json", {"ids": (1, 2)})
         assert await next_of(sub) == {"ids": [1, 2]}
         with pytest.raises(TypeError):
-            await api.publish("x:json", {"when": object()})
+            await b.publish("x:json", {"when": object()})
 
 
 async def test_publish_from_another_thread_reaches_the_subscriber_loop():
     broker = InProcessBroker()
-    use_broker(broker)
-    async with api.subscribe("x:thread") as sub:
+    async with Subscription(broker, "x:thread") as sub:
         thread = threading.Thread(target=lambda: asyncio.run(broker.publish("x:thread", {"from": "thread"})))
         thread.start()
         thread.join()
         assert await next_of(sub) == {"from": "thread"}
+
+
+async def test_api_uses_the_broker_of_the_application(app):
+    async with api.subscribe("x:app") as sub:
+        assert sub.broker is app.state.entraide.pubsub
+        await api.publish("x:app", {"n": 1})
+        assert await next_of(sub) == {"n": 1}
 
 
 def test_make_broker_follows_redis_url():
@@ -89,12 +94,10 @@ async def test_redis_outage_never_fails_the_publisher(caplog):
 async def test_two_workers_share_messages_through_redis():
     worker_a, worker_b = RedisBroker(REDIS_URL), RedisBroker(REDIS_URL)
     try:
-        use_broker(worker_a)
-        async with api.subscribe("test:shared") as sub:
+        async with Subscription(worker_a, "test:shared") as sub:
             await worker_b.publish("test:shared", {"message_id": 42})
             assert await next_of(sub) == {"message_id": 42}
-            use_broker(worker_b)
-            await api.publish("test:other-channel", {"message_id": 43})
+            await worker_b.publish("test:other-channel", {"message_id": 43})
             with pytest.raises(TimeoutError):
                 await next_of(sub, timeout=0.3)
         assert worker_a.fanout.count("test:shared") == 0
@@ -108,8 +111,7 @@ async def test_different_redis_databases_do_not_hear_each_other():
     base = REDIS_URL.rsplit("/", 1)[0]
     one, two = RedisBroker(f"{base}/14"), RedisBroker(f"{base}/15")
     try:
-        use_broker(one)
-        async with api.subscribe("test:db") as sub:
+        async with Subscription(one, "test:db") as sub:
             await two.publish("test:db", {"n": 1})
             with pytest.raises(TimeoutError):
                 await next_of(sub, timeout=0.3)
