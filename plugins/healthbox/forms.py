@@ -8,7 +8,7 @@ from typing import Any
 
 from core.api import Message, Metric, Tracker
 
-__all__ = ["FormField", "form_fields", "render_errors"]
+__all__ = ["FormField", "error_labels", "form_fields", "render_errors"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,13 @@ class FormField:
 
 def render_errors(errors: Mapping[str, Message], gettext: Callable[[str], str]) -> dict[str, str]:
     return {key: message.render(gettext) for key, message in errors.items()}
+
+
+def error_labels(tracker: Tracker, gettext: Callable[[str], str]) -> dict[str, str]:
+    """Visible label of every key an entry error may name (the summary says which field is wrong)."""
+    labels = {"date": gettext("Date")}
+    labels.update({item.key: gettext(item.label) for item in (*tracker.metrics, *tracker.derived)})
+    return labels
 
 
 def _display(value: Any) -> str:

@@ -27,7 +27,7 @@ from core.api import (
     viewer_age,
 )
 from plugins.healthbox import services
-from plugins.healthbox.forms import form_fields, render_errors
+from plugins.healthbox.forms import error_labels, form_fields, render_errors
 from plugins.healthbox.page_charts import derived_charts
 from plugins.healthbox.questionnaire_routes import available, questionnaire_page, questionnaire_submit
 from plugins.healthbox.sdk.charts import sparkline
@@ -120,6 +120,11 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         "questionnaires": [q for q in tracker.questionnaires if available(request, q)],
         "shared": settings.get(setting_name(tracker.slug)) is True,
         "member_id": member.id,
+        "error_labels": error_labels(tracker, _),
+        "error_anchors": {d.key: "hb-entry-form" for d in tracker.derived},
+        # Today's entry is in the form: saving edits it without asking again.
+        "replaces": today.isoformat() if existing else "",
+        "replace_day": None,
     }
 
 
@@ -163,6 +168,29 @@ async def _weight_context(
     return [weight_tracker.change_check(series_of(recent, "weight"), day=day, previous_height=height)], height
 
 
+async def _form_again(
+    request: Request[Any, Any, Any],
+    tracker: Tracker,
+    raw: dict[str, str],
+    units: dict[str, str],
+    errors: dict[str, str],
+    confirm_msgs: dict[str, str],
+    *,
+    status: int,
+    replace_day: date | None = None,
+) -> Response[Any]:
+    """The tracker page with the posted values kept, errors or a question shown."""
+    ctx = await _page_context(request, tracker, 30, 1)
+    ctx["fields"] = form_fields(tracker, raw, errors, confirm_msgs, units)
+    ctx["date_value"] = raw.get(DATE_FIELD, ctx["today"].isoformat())
+    ctx["replaces"] = raw.get("replaces", "")
+    ctx["replace_day"] = replace_day
+    confirm = bool(confirm_msgs) and not errors
+    return await render(
+        request, "healthbox/pages/tracker.html", {**ctx, "errors": errors, "confirm": confirm}, status=status
+    )
+
+
 @post("/{slug:str}/", name="healthbox:save", opt=OPT)
 async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -> Response[Any]:
     member = current_member(request)
@@ -177,18 +205,13 @@ async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -
         tracker, raw, unit_choices=units, today=today, confirm_outliers=confirm, extra_checks=checks
     )
     if not result.ok:
-        ctx = await _page_context(request, tracker, 30, 1)
         errors = render_errors(result.errors, _)
         confirm_msgs = render_errors(result.needs_confirmation, _)
-        ctx["fields"] = form_fields(tracker, raw, errors, confirm_msgs, units)
-        ctx["date_value"] = raw.get(DATE_FIELD, today.isoformat())
-        return await render(
-            request,
-            "healthbox/pages/tracker.html",
-            {**ctx, "errors": errors, "confirm": bool(confirm_msgs) and not errors},
-            status=400,
-        )
+        return await _form_again(request, tracker, raw, units, errors, confirm_msgs, status=400)
     record = EntryRecord.from_result(tracker.slug, result, datetime.now(UTC), request.state.site.tz)
+    if raw.get("replaces") != record.day.isoformat() and await services.has_entry(member.id, tracker.slug, record.day):
+        # A second entry for the same day would silently replace the first: ask first.
+        return await _form_again(request, tracker, raw, units, {}, {}, status=409, replace_day=record.day)
     await services.save_entry(member.id, record)
     if tracker.slug == "weight" and "height" in result.values:
         await services.set_setting(member.id, "height_cm", result.values["height"])

@@ -20,6 +20,7 @@ __all__ = [
     "delete_entry",
     "erase_member",
     "get_settings",
+    "has_entry",
     "known_trackers",
     "last_response",
     "load_records",
@@ -113,6 +114,11 @@ def _record(row: dict[str, Any]) -> EntryRecord:
         confirmed_outlier=bool(row["confirmed_outlier"]),
         tz=tz,
     )
+
+
+async def has_entry(member_id: int, tracker: str, day: date) -> bool:
+    """Whether the member already saved an entry for that tracker and day."""
+    return bool(await Entry.exists().where(Entry.entry_key == _key(member_id, tracker, day)))
 
 
 async def load_records(

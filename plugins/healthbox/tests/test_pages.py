@@ -112,12 +112,45 @@ def test_unusual_value_needs_confirmation(client, app, alice):
     assert entries(app, alice)[0]["confirmed_outlier"] is True
 
 
-def test_same_day_entry_is_replaced_not_duplicated(client, app, alice):
+def test_same_day_entry_asks_before_replacing_then_replaces(client, app, alice):
     today = date.today().isoformat()
-    post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "12"})
-    post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "9"})
+    assert post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "12"}).status_code == 303
+    asked = post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "9"})
+    assert asked.status_code == 409
+    assert "Vous avez déjà enregistré une saisie" in asked.text and 'name="replaces"' in asked.text
+    assert 'value="9"' in asked.text  # what the member typed is kept
+    assert json.loads(entries(app, alice, "tobacco")[0]["values"])["cigs_today"] == 12  # nothing replaced yet
+    confirmed = post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "9", "replaces": today})
+    assert confirmed.status_code == 303
     rows = entries(app, alice, "tobacco")
     assert len(rows) == 1 and json.loads(rows[0]["values"])["cigs_today"] == 9
+
+
+def test_editing_todays_entry_from_the_prefilled_form_does_not_ask(client, app, alice):
+    today = date.today().isoformat()
+    post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "12"})
+    page = client.get("/healthbox/tobacco/").text
+    assert f'name="replaces" value="{today}"' in page  # the form carries the day it edits
+    assert (
+        post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "8", "replaces": today}).status_code
+        == 303
+    )
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    post_form(client, "/healthbox/tobacco/", {"date": yesterday, "cigs_today": "10"})
+    # The form edited today; switching its date to a day that has an entry asks.
+    moved = post_form(client, "/healthbox/tobacco/", {"date": yesterday, "cigs_today": "7", "replaces": today})
+    assert moved.status_code == 409
+
+
+def test_error_summary_names_each_field_and_links_to_it(client, alice):
+    page = post_form(client, "/healthbox/weight/", {"date": "2999-01-01", "weight": "abc"})
+    assert page.status_code == 400
+    summary = re.search(r'<div class="alert error-summary".*?</div>', page.text, re.S)
+    assert summary, "no error summary"
+    links = dict(re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary.group(0)))
+    assert set(links) >= {"hb-date", "hb-weight"}
+    assert links["hb-date"].startswith("Date\u00a0:") and links["hb-weight"].startswith("Poids\u00a0:")
+    assert 'id="hb-date"' in page.text and 'id="hb-weight"' in page.text and 'id="hb-date-error"' in page.text
 
 
 def test_entries_are_private_to_their_owner(client_for, app, alice, client):

@@ -9,3 +9,8 @@ document.addEventListener("htmx:responseError", function (event) {
       : box.dataset.generic;
   }
 });
+// A form came back with errors: move focus to the summary so it is read first.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector(".error-summary");
+  if (summary) { summary.focus(); }
+});
