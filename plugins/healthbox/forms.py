@@ -31,7 +31,8 @@ def render_errors(errors: Mapping[str, Message], gettext: Callable[[str], str]) 
 def error_labels(tracker: Tracker, gettext: Callable[[str], str]) -> dict[str, str]:
     """Visible label of every key an entry error may name (the summary says which field is wrong)."""
     labels = {"date": gettext("Date")}
-    labels.update({item.key: gettext(item.label) for item in (*tracker.metrics, *tracker.derived)})
+    labels.update({metric.key: gettext(metric.label) for metric in tracker.metrics})
+    labels.update({derived.key: gettext(derived.label) for derived in tracker.derived})
     return labels
 
 
