@@ -196,9 +196,10 @@ async def erase_member(rt: Runtime, member_id: int) -> None:
                 await result
         if member:
             await OutboxEmail.delete().where(OutboxEmail.to_email == member["email"])
-            from core.identity.throttle import member_keys
+            from core.identity.throttle import member_keys, member_prefix
 
             await LoginAttempt.delete().where(LoginAttempt.key.is_in(member_keys(member["email"])))
+            await LoginAttempt.delete().where(LoginAttempt.key.like(member_prefix(member["email"]) + "%"))
         await SessionRow.delete().where(SessionRow.member == member_id)
         await Token.delete().where(Token.member == member_id)
         await ConsentEvent.delete().where(ConsentEvent.member == member_id)

@@ -55,7 +55,11 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         licensed_instruments: Questionnaires off by default for licence reasons
             that this operator is licensed to use (e.g. ``pss10,pss4``).
         session_idle_minutes, session_absolute_hours: Session lifetimes.
-        login_max_failures, login_window_minutes: Login throttling.
+        login_free_failures: Failures from one address before its attempts
+            are delayed (1 s, 2 s, 4 s … up to ``login_max_delay_minutes``).
+        login_max_failures: Failures on one account (any address) before
+            attempts on it from addresses its owner never used are delayed.
+        login_window_minutes: How far back failures count.
     """
 
     env: Literal["dev", "prod"] = "dev"
@@ -82,8 +86,10 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     licensed_instruments: list[str] = msgspec.field(default_factory=list)
     session_idle_minutes: int = 30
     session_absolute_hours: int = 12
+    login_free_failures: int = 5
     login_max_failures: int = 10
-    login_window_minutes: int = 15
+    login_window_minutes: int = 60
+    login_max_delay_minutes: int = 15
 
     def __post_init__(self) -> None:
         if not self.database_url:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from babel.dates import format_timedelta
 from litestar import Request, Response, Router, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
@@ -12,7 +13,7 @@ from litestar.response import Redirect
 
 from core import csrf
 from core.email import send_email
-from core.identity import service, sessions, throttle
+from core.identity import backoff, service, sessions, throttle
 from core.identity.avatars import AVATAR_CHOICES
 from core.identity.forms import client_address, field, safe_next, upload_bytes
 from core.identity.images import MAX_AVATAR_BYTES
@@ -143,22 +144,20 @@ async def login_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     email, password, target = field(form, "email"), field(form, "password"), safe_next(field(form, "next"))
     _ = gettext_for(request).gettext
     ctx = {"next": target, "values": {"email": email}, "errors": {}}
-    window = timedelta(minutes=rt.settings.login_window_minutes)
     address = client_address(request)
-    if await throttle.is_blocked(email, address, limit=rt.settings.login_max_failures, window=window):
-        ctx["errors"] = {
-            "form": _("Too many failed attempts. Wait %(minutes)d minutes and try again.")
-            % {"minutes": rt.settings.login_window_minutes}
-        }
-        return await render(
-            request, "core/pages/login.html", ctx, status=429, headers={"Retry-After": str(int(window.total_seconds()))}
-        )
+    wait = await backoff.login_wait(email, address, backoff.LoginPolicy.of(rt.settings))
+    if wait:
+        seconds = backoff.retry_after(wait)
+        duration = format_timedelta(timedelta(seconds=seconds), threshold=2, locale=locale_of(request))
+        ctx["errors"] = {"form": _("Too many failed attempts. Try again in %(wait)s.") % {"wait": duration}}
+        return await render(request, "core/pages/login.html", ctx, status=429, headers={"Retry-After": str(seconds)})
     member = await service.authenticate(email, password)
     if member is None:
-        await throttle.record_failure(email, address)
+        await backoff.record_failure(email, address)
         ctx["errors"] = {"form": _("E-mail address or password is incorrect.")}
         return await render(request, "core/pages/login.html", ctx, status=400)
-    await throttle.clear(email)
+    await backoff.clear(email)
+    await backoff.remember(email, address)
     token = await _start_session(request, member.id)
     return login_response(request, token, target)
 

@@ -1,8 +1,9 @@
-"""Login throttling per account and per client address.
+"""Budgets per account and per client address (reset, sign-up, business flows).
 
-Failures are rows in ``core_login_attempt`` so that every worker (and host,
+Attempts are rows in ``core_login_attempt`` so that every worker (and host,
 on PostgreSQL) sees the same counts. Keys are hashed: no e-mail or address is
-stored in clear for this purpose.
+stored in clear for this purpose. Login itself uses growing delays
+(:mod:`core.identity.backoff`) on the same table.
 """
 
 from __future__ import annotations
@@ -16,54 +17,44 @@ from core.tables import LoginAttempt
 __all__ = [
     "RateLimit",
     "account_key",
-    "clear",
+    "digest",
     "ip_key",
-    "is_blocked",
     "member_keys",
+    "member_prefix",
     "rate_limit",
-    "record_failure",
     "reset_allowed",
     "reset_rate_limit",
     "signup_allowed",
 ]
 
-IP_FACTOR = 5
 
-
-def _digest(value: str) -> str:
+def digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()[:40]
 
 
 def account_key(email: str) -> str:
-    return f"acct:{_digest(email.strip().lower())}"
+    return f"acct:{digest(email.strip().lower())}"
 
 
 def member_keys(email: str) -> list[str]:
-    """Every throttling key derived from a member's e-mail (erased with the account)."""
-    return [account_key(email), f"reset:{_digest(email.strip().lower())}"]
+    """Every throttling key derived from a member's e-mail (erased with the account).
+
+    Keys for one of the member's addresses start with :func:`member_prefix`.
+    """
+    return [account_key(email), f"reset:{digest(email.strip().lower())}"]
+
+
+def member_prefix(email: str) -> str:
+    """Prefix of the keys pairing the member's account with an address (known devices)."""
+    return f"known:{digest(email.strip().lower())}:"
 
 
 def ip_key(address: str) -> str:
-    return f"ip:{_digest(address)}"
+    return f"ip:{digest(address)}"
 
 
 async def _count(key: str, since: datetime) -> int:
     return int(await LoginAttempt.count().where((LoginAttempt.key == key) & (LoginAttempt.created_at > since)))
-
-
-async def is_blocked(email: str, address: str, *, limit: int, window: timedelta) -> bool:
-    """Too many recent failures for this account, or for this address."""
-    since = datetime.now(UTC) - window
-    if await _count(account_key(email), since) >= limit:
-        return True
-    return await _count(ip_key(address), since) >= limit * IP_FACTOR
-
-
-async def record_failure(email: str, address: str) -> None:
-    now = datetime.now(UTC)
-    await LoginAttempt.insert(
-        LoginAttempt(key=account_key(email), created_at=now), LoginAttempt(key=ip_key(address), created_at=now)
-    )
 
 
 RESET_PER_ACCOUNT = 5
@@ -78,11 +69,11 @@ async def reset_allowed(email: str, address: str) -> tuple[bool, bool]:
     """
     since = datetime.now(UTC) - timedelta(hours=1)
     account = member_keys(email)[1]
-    by_address = await _count(f"reset-ip:{_digest(address)}", since) < RESET_PER_ADDRESS
+    by_address = await _count(f"reset-ip:{digest(address)}", since) < RESET_PER_ADDRESS
     by_account = await _count(account, since) < RESET_PER_ACCOUNT
     now = datetime.now(UTC)
     await LoginAttempt.insert(
-        LoginAttempt(key=account, created_at=now), LoginAttempt(key=f"reset-ip:{_digest(address)}", created_at=now)
+        LoginAttempt(key=account, created_at=now), LoginAttempt(key=f"reset-ip:{digest(address)}", created_at=now)
     )
     return by_address, by_account
 
@@ -92,16 +83,11 @@ SIGNUPS_PER_ADDRESS = 20
 
 async def signup_allowed(address: str) -> bool:
     """Sign-up attempts per address and hour (ASVS 11.1.4 anti-automation)."""
-    key = f"signup-ip:{_digest(address)}"
+    key = f"signup-ip:{digest(address)}"
     if await _count(key, datetime.now(UTC) - timedelta(hours=1)) >= SIGNUPS_PER_ADDRESS:
         return False
     await LoginAttempt.insert(LoginAttempt(key=key, created_at=datetime.now(UTC)))
     return True
-
-
-async def clear(email: str) -> None:
-    """A successful login clears the account's failures (not the address's)."""
-    await LoginAttempt.delete().where(LoginAttempt.key == account_key(email))
 
 
 @dataclass(frozen=True)
@@ -113,7 +99,7 @@ class RateLimit:
 
 
 def _budget_key(key: str) -> str:
-    return f"budget:{_digest(key)}"
+    return f"budget:{digest(key)}"
 
 
 async def rate_limit(key: str, *, limit: int, window: timedelta) -> RateLimit:
