@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundException
 
+from core.bounds import check_int_params
 from core.error_pages import FeatureNotOffered
 from core.render import consent_of
 
@@ -53,12 +54,13 @@ async def require_member(connection: ASGIConnection[Any, Any, Any, Any], _: Base
 
 
 async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    """Enforce the route's ``plugin``, ``login``, ``consent`` and ``permission`` options.
+    """Enforce integer bounds and the route's ``plugin``, ``login``, ``consent`` and ``permission`` options.
 
     A route of a plugin not enabled on this edition does not exist there: 404,
     checked first. A route needing a permission the viewer lacks also
     answers 404 (deny by default, and do not reveal that an admin page exists).
     """
+    check_int_params(connection, handler)
     opt = handler.opt
     state = connection.scope["state"]
     slug = opt.get("plugin")
