@@ -9,6 +9,7 @@ rendered in the site's environment.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
@@ -216,6 +217,7 @@ async def render(
     *,
     status: int = 200,
     headers: dict[str, str] | None = None,
+    slot_args: dict[str, Any] | None = None,
 ) -> Response[str]:
     """Render ``template`` for this request's site, with slots filled.
 
@@ -225,6 +227,8 @@ async def render(
         context: Page variables.
         status: HTTP status (re-rendered forms with errors use 400).
         headers: Extra response headers.
+        slot_args: What the page's slots are about (``PageContext.args`` in
+            ``provide_fragments``), e.g. ``{"member_id": 12}`` on a profile.
     """
     rt = runtime(request)
     state = request.scope["state"]
@@ -232,6 +236,8 @@ async def render(
     locale = state.get("locale") or site.locale
     env = rt.templates.env(site.theme, locale)
     ctx = await page_context(request)
+    if slot_args:
+        ctx = replace(ctx, args=dict(slot_args))
     base = await base_context(request, ctx)
     enabled: frozenset[str] = state["enabled"]
     rendered: dict[str, Markup] = {}

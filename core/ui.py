@@ -28,6 +28,9 @@ SLOTS: dict[str, str] = {
     "me.sidebar": "Links in the account settings sidebar (/me).",
     "me.privacy": "Per-plugin privacy notes on /me/consents (what each feature stores).",
     "admin.dashboard": "Cards on the operator console home (/admin/).",
+    "profile.actions": "Buttons on a member's public profile (args: member_id, pseudonym), e.g. add as a friend.",
+    "profile.main": "Blocks under the health fields of a member's public profile (args: member_id, pseudonym).",
+    "profile.condition": "Blocks on a condition page of the profile feature (args: code, family), e.g. counts.",
 }
 
 
@@ -40,6 +43,8 @@ class PageContext:
     member: MemberView | None
     consent: ConsentState
     locale: str
+    args: dict[str, Any] = field(default_factory=dict, hash=False)
+    """What the page tells its slots (see each slot in ``SLOTS``), e.g. ``{"member_id": 12}``."""
 
     def allows(self, purpose: str) -> bool:
         """Whether the viewer has granted ``purpose`` (False when anonymous)."""

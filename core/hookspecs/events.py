@@ -19,6 +19,9 @@ async def handle_event(event: Event) -> None:
     Policy: notify, isolated.
     When: after the emitting transaction committed, for plugins enabled on
     the event's site. Event names read ``<slug>.<noun>.<past_verb>``.
+    Core emits ``core.member.erased`` (after an account is erased) and
+    ``core.consent.changed`` (payload ``purpose`` and ``action``:
+    ``"grant"`` or ``"withdraw"``) when a member changes a consent.
 
     Args:
         event: Name, site code, member id and payload.

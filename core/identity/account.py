@@ -10,6 +10,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect
 
 from core import consent
+from core.events import Event
 from core.guards import current_member
 from core.i18n import N_
 from core.identity import service, sessions
@@ -80,21 +81,33 @@ async def consents_page(request: Request[Any, Any, Any]) -> Response[Any]:
 async def consent_change(
     request: Request[Any, Any, Any], purpose: FromPath[str], action: FromPath[str]
 ) -> Response[Any]:
-    """Grant or withdraw in one click; HTMX swaps the row, plain forms redirect."""
+    """Grant or withdraw in one click; HTMX swaps the row, plain forms redirect.
+
+    A feature page may offer the same one-click form with a ``next`` field (a
+    local path) to come back to. Each change is announced to enabled plugins as
+    ``core.consent.changed`` (payload ``purpose``, ``action``) so that, e.g.,
+    an index of findable members drops a member who withdrew.
+    """
     rt = runtime(request)
     member = current_member(request)
     if purpose not in rt.purposes or action not in ("grant", "withdraw"):
         raise NotFoundException()
     site = request.state.site
     state = await consent_of(request)
-    if (action == "grant") != state.has(purpose):
+    changed = (action == "grant") != state.has(purpose)
+    if changed:
         await consent.record(
             member.id, rt.purposes[purpose], action, site=site, language=locale_of(request), channel="web"
         )
     request.scope["state"].pop("consent", None)
+    if changed:
+        await rt.emit(Event("core.consent.changed", site.code, member.id, {"purpose": purpose, "action": action}))
+    back = str((await request.form()).get("next") or "")
     if request.headers.get("hx-request"):
         row = next(r for r in await _consent_rows(request) if r["purpose"].name == purpose)
         return await render(request, "core/fragments/_consent_row.html", {"row": row})
+    if back.startswith("/") and not back.startswith("//") and "\\" not in back:
+        return Redirect(back[:300], status_code=303)
     return Redirect("/me/consents", status_code=303)
 
 
@@ -139,7 +152,6 @@ async def delete_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     await erase_member(rt, member.id)
     if avatar:
         avatar.unlink(missing_ok=True)
-    from core.events import Event
 
     await rt.emit(Event("core.member.erased", request.state.site.code, member.id))
     response: Response[Any] = Redirect("/", status_code=303)

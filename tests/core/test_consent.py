@@ -68,3 +68,23 @@ def test_german_edition_shows_german_consent_texts(client_for, app):
     page = de.get("/me/consents")
     assert '<html lang="de">' in page.text
     assert "Verarbeitung meiner Gesundheitsdaten" in page.text
+
+
+def test_consent_change_is_announced_and_next_followed(make_app, client_for):
+    from fixture_plugins import greeter
+
+    app = make_app(extra_plugins=[greeter])
+    member_id = make_member(app, email="alice@example.org")
+    client = client_for("fr", app)
+    login(client, "alice@example.org")
+    greeter.hooks.EVENTS.clear()
+    back = post_form(client, "/me/consents/core.partner_studies/grant", {"next": "/healthbox/"})
+    assert back.status_code == 303 and back.headers["location"] == "/healthbox/"
+    event = greeter.hooks.EVENTS[-1]
+    assert (event.name, event.member_id, event.site) == ("core.consent.changed", member_id, "fr")
+    assert event.payload == {"purpose": "core.partner_studies", "action": "grant"}
+    post_form(client, "/me/consents/core.partner_studies/grant")  # no change, no event
+    assert len(greeter.hooks.EVENTS) == 1
+    away = post_form(client, "/me/consents/core.partner_studies/withdraw", {"next": "//evil.example/"})
+    assert away.headers["location"] == "/me/consents"  # only local paths
+    assert greeter.hooks.EVENTS[-1].payload["action"] == "withdraw"

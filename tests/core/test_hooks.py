@@ -35,6 +35,11 @@ def test_hook_provide_fragments(make_app, client_for):
     assert "Hello visitor from uk" in client_for("uk", greeter_app(make_app)).get("/").text
 
 
+def test_slot_args_reach_provide_fragments(make_app, client_for):
+    page = client_for("fr", greeter_app(make_app)).get("/greeter/about/7").text
+    assert "<p>about member 7</p>" in page
+
+
 def test_hook_provide_assets(make_app, client_for):
     client = client_for("fr", greeter_app(make_app))
     assert '<link rel="stylesheet" href="/static/greeter/greeter.css">' in client.get("/").text

@@ -15,6 +15,12 @@ async def index(request: Request[Any, Any, Any]) -> Any:
     return await render(request, "greeter/pages/index.html", {"who": "world"})
 
 
+@get("/about/{member_id:int}", name="greeter:about")
+async def about(request: Request[Any, Any, Any], member_id: FromPath[int]) -> Any:
+    """A page that tells its slot what it is about (``slot_args``)."""
+    return await render(request, "greeter/pages/about.html", {}, slot_args={"member_id": member_id})
+
+
 @get("/secret", name="greeter:secret", opt={"permission": "greeter.read_secret"})
 async def secret() -> str:
     return "the secret"
@@ -33,7 +39,7 @@ async def can(request: Request[Any, Any, Any], obj: FromPath[str]) -> dict[str, 
 
 @hookimpl
 def register_routes() -> list[Any]:
-    return [Router("/greeter", route_handlers=[index, secret, can])]
+    return [Router("/greeter", route_handlers=[index, about, secret, can])]
 
 
 @hookimpl
@@ -48,6 +54,8 @@ def provide_nav_items(ctx: Any) -> list[NavItem]:
 
 @hookimpl
 def provide_fragments(slot: str, ctx: Any) -> list[Fragment] | None:
+    if slot == "profile.main":
+        return [Fragment(html=f"<p>about member {int(ctx.args['member_id'])}</p>")]
     if slot == "home.public":
         return [
             Fragment(order=20, html="<p>greeter-second</p>"),
