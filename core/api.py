@@ -57,7 +57,16 @@ from core.pubsub import Subscription, publish, subscribe
 from core.render import consent_of, flash, formats_for, gettext_for, locale_of, page_context, render
 from core.request_helpers import PluginSettings, all_trackers, settings, site_of, today, trackers, url_for
 from core.sites import Site
-from core.tracker_validation import CONFIRM_FIELD, DATE_FIELD, EntryResult, FieldError, parse_value, validate_entry
+from core.tracker_numbers import as_decimal, format_number, parse_locale_decimal, round_half_up
+from core.tracker_validation import (
+    CONFIRM_FIELD,
+    DATE_FIELD,
+    EntryResult,
+    FieldError,
+    NumberFormat,
+    parse_value,
+    validate_entry,
+)
 from core.trackers import (
     DISCLAIMER,
     KEY_PATTERN,
@@ -115,6 +124,7 @@ __all__ = [
     "Metric",
     "MetricKind",
     "NavItem",
+    "NumberFormat",
     "PageContext",
     "Permission",
     "Place",
@@ -131,6 +141,7 @@ __all__ = [
     "Tracker",
     "all_trackers",
     "allowed",
+    "as_decimal",
     "audit",
     "audit_trail",
     "bounding_box",
@@ -144,6 +155,7 @@ __all__ = [
     "find_member",
     "flash",
     "format_distance",
+    "format_number",
     "formats_for",
     "french_typography",
     "geocode",
@@ -158,6 +170,7 @@ __all__ = [
     "mentioned_members",
     "nearest_place",
     "page_context",
+    "parse_locale_decimal",
     "parse_value",
     "process_image",
     "publish",
@@ -168,6 +181,7 @@ __all__ = [
     "render_markdown",
     "require_member",
     "reset_rate_limit",
+    "round_half_up",
     "save_media",
     "search_key",
     "send_member_email",

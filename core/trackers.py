@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 __all__ = [
@@ -91,11 +92,22 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class DisplayUnit:
-    """An input unit, ``base = typed × factor``; exact factors applied in decimal arithmetic."""
+    """An input unit, ``base = typed × factor``.
+
+    Give the factor as a string or ``Decimal`` ("0.45359237"): it is applied
+    exactly, so 70 in is stored as 177.8 cm, not a rounded value.
+    ``feet_inches`` (on an inch unit) lets imperial editions type ``5'10"``.
+    """
 
     code: str
     label: str
-    factor: float
+    factor: Decimal | str | float
+    feet_inches: bool = False
+
+    @property
+    def exact_factor(self) -> Decimal:
+        """The factor as an exact ``Decimal`` (floats are read through ``str``)."""
+        return self.factor if isinstance(self.factor, Decimal) else Decimal(str(self.factor))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +120,7 @@ class Band:
     high_inclusive: bool = True
     low_inclusive: bool = True
 
-    def contains(self, value: float) -> bool:
+    def contains(self, value: float | Decimal) -> bool:
         """Tell whether ``value`` falls inside this band."""
         if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
             return False
@@ -117,7 +129,7 @@ class Band:
         return value <= self.high if self.high_inclusive else value < self.high
 
 
-def find_band(bands: Iterable[Band], value: float) -> Band | None:
+def find_band(bands: Iterable[Band], value: float | Decimal) -> Band | None:
     """Return the first band containing ``value``, or None when none does."""
     return next((band for band in bands if band.contains(value)), None)
 
@@ -137,6 +149,9 @@ def _check_limits(key: str, *limits: float | None) -> None:
 class Metric:
     """One value a user enters: hard limits reject, soft limits ask for confirmation.
 
+    Decimal metrics are stored exactly as entered (a ``Decimal`` in the base
+    unit); ``step`` only sets how many decimals are shown. Limits are checked
+    on the exact value, before any rounding.
     ``noon_rollover``: a bare "HH:MM" datetime at 12:00–23:59 means the previous day (sleep diary).
     """
 
@@ -174,10 +189,25 @@ class Metric:
             return ""
         return _UNIT_TEXT.get(self.unit, self.unit)
 
+    @property
+    def places(self) -> int:
+        """Decimals shown for this metric: 0 for whole numbers, else those of ``step`` (2 without)."""
+        if self.kind in ("integer", "scale"):
+            return 0
+        if self.step is None:
+            return 2
+        exponent = Decimal(str(self.step)).normalize().as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 2
+
 
 @dataclass(frozen=True, slots=True)
 class Derived:
-    """A computed value; ``compute`` sees parsed values plus earlier derived ones, None if inputs lack."""
+    """A computed value; ``compute`` sees parsed values plus earlier derived ones, None if inputs lack.
+
+    ``compute`` returns the stored value (already rounded to what members see,
+    e.g. BMI to 1 decimal); ``exact``, when given, returns the unrounded value
+    (a ``Fraction``) on which hard limits are checked.
+    """
 
     key: str
     label: str
@@ -191,6 +221,7 @@ class Derived:
     soft_max: float | None = None
     bands: tuple[Band, ...] = ()
     category: FhirCategory | None = None
+    exact: Callable[[Mapping[str, Any]], Any | None] | None = None
 
     def __post_init__(self) -> None:
         _check_key(self.key, "Derived key")
@@ -252,7 +283,11 @@ class ChartSpec:
 
 @dataclass(frozen=True, slots=True)
 class Tracker:
-    """A self-tracker declaration, checked on construction so mistakes fail at import."""
+    """A self-tracker declaration, checked on construction so mistakes fail at import.
+
+    ``same_day_flag``: key of a bool metric that, when ticked, puts the first
+    bare "HH:MM" of ``noon_rollover`` metrics on the entry day itself (day sleep).
+    """
 
     slug: str
     name: str
@@ -268,6 +303,7 @@ class Tracker:
     category: FhirCategory = "survey"
     checks: tuple[Check, ...] = ()
     references: tuple[str, ...] = ()
+    same_day_flag: str | None = None
     _index: dict[str, Metric | Derived] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -6,7 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.api import Message, Metric, Tracker
+from core.api import Message, Metric, NumberFormat, Tracker
+from plugins.healthbox.units import in_unit
 
 __all__ = ["FormField", "error_labels", "form_fields", "render_errors"]
 
@@ -36,15 +37,17 @@ def error_labels(tracker: Tracker, gettext: Callable[[str], str]) -> dict[str, s
     return labels
 
 
-def _display(value: Any) -> str:
+def _display(metric: Metric, value: Any, unit: str, fmt: NumberFormat) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and metric.kind in ("decimal", "integer", "scale"):
+        return value  # what the member typed, shown back unchanged after an error
     if isinstance(value, bool):
         return "1" if value else ""
     if isinstance(value, list | tuple):
         return ",".join(str(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
+    if metric.kind in ("decimal", "integer", "scale"):
+        return in_unit(metric, value, unit, fmt.locale)
     text = str(value)
     if "T" in text and len(text) >= 16 and text[4] == "-":
         return text[11:16]  # stored ISO datetime → HH:MM for the form
@@ -57,20 +60,28 @@ def form_fields(
     errors: Mapping[str, str],
     confirm: Mapping[str, str],
     units: Mapping[str, str],
+    fmt: NumberFormat | None = None,
 ) -> list[FormField]:
-    """One field per metric, prefilled from ``values`` (raw strings or stored values)."""
+    """One field per metric, prefilled from ``values`` (raw strings or stored values).
+
+    Stored numbers are shown in the unit of ``units`` (the member's unit) and the
+    locale's notation, so saving the form unchanged stores the same value.
+    Unit choices are offered only on editions that use imperial units.
+    """
+    fmt = fmt or NumberFormat()
     fields = []
     for metric in tracker.metrics:
         options = ((metric.unit or "", metric.unit_text), *((u.code, u.label) for u in metric.display_units))
+        unit = units.get(metric.key, metric.unit or "")
         fields.append(
             FormField(
                 metric=metric,
                 name=metric.key,
-                value=_display(values.get(metric.key)),
+                value=_display(metric, values.get(metric.key), unit, fmt),
                 error=errors.get(metric.key),
                 confirm=confirm.get(metric.key),
-                units=options if metric.display_units else (),
-                unit=units.get(metric.key, metric.unit or ""),
+                units=options if metric.display_units and fmt.imperial else (),
+                unit=unit,
             )
         )
     return fields

@@ -14,12 +14,12 @@ from markupsafe import Markup
 from core.api import (
     CONFIRM_FIELD,
     DATE_FIELD,
-    FieldError,
+    NumberFormat,
     Tracker,
     current_member,
     flash,
     gettext_for,
-    parse_value,
+    locale_of,
     render,
     today,
     trackers,
@@ -32,11 +32,13 @@ from plugins.healthbox.page_charts import derived_charts
 from plugins.healthbox.questionnaire_routes import available, questionnaire_page, questionnaire_submit
 from plugins.healthbox.sdk.charts import sparkline
 from plugins.healthbox.sdk.csv_export import iter_csv
-from plugins.healthbox.sdk.records import EntryRecord, series_of
+from plugins.healthbox.sdk.records import EntryRecord, exact_series_of, series_of
 from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
+from plugins.healthbox.settings_routes import request_format, settings_form_context, settings_submit
 from plugins.healthbox.sharing import setting_name, shared_chart
 from plugins.healthbox.summaries import insight_for
 from plugins.healthbox.trackers import weight as weight_tracker
+from plugins.healthbox.units import UNITS_SETTING, plain_number, unit_for
 
 __all__ = ["enabled_trackers", "router", "today_for", "tracker_or_404"]
 
@@ -89,7 +91,9 @@ async def dashboard(request: Request[Any, Any, Any]) -> Response[Any]:
             }
         )
     settings = await services.get_settings(member.id)
-    return await render(request, "healthbox/pages/dashboard.html", {"cards": cards, "settings": settings, "errors": {}})
+    form = settings_form_context(settings, request_format(request))
+    ctx = {"cards": cards, "settings": settings, "form": form, "errors": {}}
+    return await render(request, "healthbox/pages/dashboard.html", ctx)
 
 
 async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days: int, page: int) -> dict[str, Any]:
@@ -114,17 +118,21 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         "page": page,
         "has_next": len(history) > page * PAGE_SIZE,
         "columns": [tracker.lookup(k) for k in tracker.keys],
-        "insight": insight_for(tracker.slug, records, settings, today, _, _age(request)),
+        "insight": insight_for(tracker.slug, records, settings, today, _, _age(request), locale_of(request)),
         "values": dict(existing.values) if existing else {},
         "date_value": today.isoformat(),
         "questionnaires": [q for q in tracker.questionnaires if available(request, q)],
         "shared": settings.get(setting_name(tracker.slug)) is True,
         "member_id": member.id,
+<<<<<<< HEAD
         "error_labels": error_labels(tracker, _),
         "error_anchors": {d.key: "hb-entry-form" for d in tracker.derived},
         # Today's entry is in the form: saving edits it without asking again.
         "replaces": today.isoformat() if existing else "",
         "replace_day": None,
+=======
+        "units": {m.key: unit_for(m, settings, request_format(request)) for m in tracker.metrics},
+>>>>>>> 415bf53 (Health Box: exact numbers in the member's notation (issue 14 items 1-3, issue 7 item 15))
     }
 
 
@@ -135,7 +143,7 @@ async def tracker_page(
     tracker = tracker_or_404(request, slug)
     days = days if days in RANGES else 30
     ctx = await _page_context(request, tracker, days, max(page, 1))
-    ctx["fields"] = form_fields(tracker, ctx["values"], {}, {}, {})
+    ctx["fields"] = form_fields(tracker, ctx["values"], {}, {}, ctx["units"], request_format(request))
     return await render(request, "healthbox/pages/tracker.html", {**ctx, "errors": {}, "confirm": False})
 
 
@@ -149,23 +157,32 @@ async def _raw_form(request: Request[Any, Any, Any], tracker: Tracker) -> tuple[
     return raw, units, raw.get(CONFIRM_FIELD) in ("1", "on", "yes")
 
 
-async def _weight_context(
-    member_id: int, raw: dict[str, str], units: dict[str, str], today: date
-) -> tuple[list[Any], float | None]:
+async def _weight_context(member_id: int, raw: dict[str, str], units: dict[str, str], fmt: NumberFormat) -> list[Any]:
     """Profile height fills the entry; recent weights feed the change check."""
     settings = await services.get_settings(member_id)
     height = settings.get("height_cm")
     if not raw.get("height") and height:
-        raw["height"] = str(height)
+        raw["height"] = plain_number(height, fmt.locale)
         units.pop("height", None)
     try:
         day = date.fromisoformat(raw.get(DATE_FIELD, ""))
     except ValueError:
-        return [], height
+        return []
     recent = await services.load_records(
         member_id, ["weight"], since=day - timedelta(days=8), until=day - timedelta(days=1)
     )
-    return [weight_tracker.change_check(series_of(recent, "weight"), day=day, previous_height=height)], height
+    return [weight_tracker.change_check(exact_series_of(recent, "weight"), day=day, previous_height=height)]
+
+
+async def _remember_units(member_id: int, tracker: Tracker, units: dict[str, str], fmt: NumberFormat) -> None:
+    """Keep the units the member typed in, so the next form and the settings use them."""
+    if not fmt.imperial:
+        return
+    chosen = {m.key: units[m.key] for m in tracker.metrics if m.display_units and m.key in units}
+    if chosen:
+        known = (await services.get_settings(member_id)).get(UNITS_SETTING) or {}
+        if any(known.get(key) != unit for key, unit in chosen.items()):
+            await services.set_setting(member_id, UNITS_SETTING, {**known, **chosen})
 
 
 async def _form_again(
@@ -198,21 +215,34 @@ async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -
     _ = gettext_for(request).gettext
     today = today_for(request)
     raw, units, confirm = await _raw_form(request, tracker)
+    fmt = request_format(request)
     checks: list[Any] = []
     if tracker.slug == "weight":
-        checks, _height = await _weight_context(member.id, raw, units, today)
+        checks = await _weight_context(member.id, raw, units, fmt)
     result = validate_entry(
-        tracker, raw, unit_choices=units, today=today, confirm_outliers=confirm, extra_checks=checks
+        tracker, raw, unit_choices=units, today=today, confirm_outliers=confirm, extra_checks=checks, fmt=fmt
     )
     if not result.ok:
         errors = render_errors(result.errors, _)
         confirm_msgs = render_errors(result.needs_confirmation, _)
+<<<<<<< HEAD
         return await _form_again(request, tracker, raw, units, errors, confirm_msgs, status=400)
+=======
+        ctx["fields"] = form_fields(tracker, raw, errors, confirm_msgs, {**ctx["units"], **units}, fmt)
+        ctx["date_value"] = raw.get(DATE_FIELD, today.isoformat())
+        return await render(
+            request,
+            "healthbox/pages/tracker.html",
+            {**ctx, "errors": errors, "confirm": bool(confirm_msgs) and not errors},
+            status=400,
+        )
+>>>>>>> 415bf53 (Health Box: exact numbers in the member's notation (issue 14 items 1-3, issue 7 item 15))
     record = EntryRecord.from_result(tracker.slug, result, datetime.now(UTC), request.state.site.tz)
     if raw.get("replaces") != record.day.isoformat() and await services.has_entry(member.id, tracker.slug, record.day):
         # A second entry for the same day would silently replace the first: ask first.
         return await _form_again(request, tracker, raw, units, {}, {}, status=409, replace_day=record.day)
     await services.save_entry(member.id, record)
+    await _remember_units(member.id, tracker, units, fmt)
     if tracker.slug == "weight" and "height" in result.values:
         await services.set_setting(member.id, "height_cm", result.values["height"])
     return flash(
@@ -249,50 +279,6 @@ async def export_csv(request: Request[Any, Any, Any], tracker: FromQuery[str | N
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="healthbox-{tracker}.csv"'},
     )
-
-
-@post("/settings", name="healthbox:settings", opt=OPT)
-async def settings_submit(request: Request[Any, Any, Any]) -> Response[Any]:
-    """Height (for BMI), tobacco quit date and pack price, diet flags."""
-    member = current_member(request)
-    _ = gettext_for(request).gettext
-    form = await request.form()
-    today = today_for(request)
-    errors: dict[str, str] = {}
-    values: dict[str, Any] = {}
-    height_metric = weight_tracker.TRACKER.lookup("height")
-    text = str(form.get("height_cm", "")).strip()
-    if text:
-        try:
-            values["height_cm"] = parse_value(height_metric, text, unit="cm", day=today, today=today)  # type: ignore[arg-type]
-        except FieldError as exc:
-            errors["height_cm"] = exc.message.render(_)
-    quit_text = str(form.get("quit_date", "")).strip()
-    if quit_text:
-        try:
-            quit_day = date.fromisoformat(quit_text)
-            if quit_day > today:
-                raise ValueError
-            values["quit_date"] = quit_day.isoformat()
-        except ValueError:
-            errors["quit_date"] = _("Enter a past or present date.")
-    for name in ("pack_price", "baseline_per_day"):
-        text = str(form.get(name, "")).strip().replace(",", ".")
-        if text:
-            try:
-                number = float(text)
-                if not 0 <= number <= 1000:
-                    raise ValueError
-                values[name] = number
-            except ValueError:
-                errors[name] = _("Enter a number between 0 and 1000.")
-    values["special_diet"] = form.get("special_diet") == "1"
-    values["pregnant"] = form.get("pregnant") == "1"
-    if errors:
-        return await render(request, "healthbox/pages/settings_errors.html", {"errors": errors}, status=400)
-    for name, value in values.items():
-        await services.set_setting(member.id, name, value)
-    return flash(Redirect("/healthbox/", status_code=303), _("Settings saved."))
 
 
 @post("/{slug:str}/share", name="healthbox:share", opt=OPT)

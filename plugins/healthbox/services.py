@@ -6,11 +6,13 @@ day; saving the same day again replaces the entry (one transaction).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
+
+import msgspec
 
 from core.api import Tracker, transaction
 from plugins.healthbox.sdk.records import EntryRecord
@@ -45,16 +47,24 @@ def known_trackers() -> list[Tracker]:
     return list({**{t.slug: t for t in BUILTIN_TRACKERS}, **_TRACKERS}.values())
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, tuple | set | frozenset):
-        return list(value)
+def _enc_hook(value: Any) -> Any:
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
     return str(value)
 
 
+_ENCODER = msgspec.json.Encoder(enc_hook=_enc_hook, decimal_format="number")
+_DECODER = msgspec.json.Decoder(float_hook=Decimal)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, default=_json_default, ensure_ascii=False)
+    """JSON with decimals written as exact numbers (72.5 stays 72.5, 177.8 stays 177.8)."""
+    return _ENCODER.encode(value).decode()
+
+
+def loads(text: str | bytes | Any) -> Any:
+    """Parse stored JSON: numbers with a fraction come back as exact ``Decimal`` values."""
+    return _DECODER.decode(text) if isinstance(text, str | bytes) else text
 
 
 def _key(member_id: int, tracker: str, day: date) -> str:
@@ -98,9 +108,7 @@ async def delete_entry(member_id: int, tracker: str, day: date) -> bool:
 
 
 def _record(row: dict[str, Any]) -> EntryRecord:
-    values = row["values"]
-    if isinstance(values, str):
-        values = json.loads(values)
+    values = loads(row["values"])
     tz_name = row["tz"]
     try:
         tz = ZoneInfo(tz_name) if tz_name and tz_name != "UTC" else UTC
@@ -179,8 +187,7 @@ async def responses(member_id: int, tracker: str | None = None) -> list[dict[str
         query = query.where(QuestionnaireResponse.tracker == tracker)
     rows = await query.order_by(QuestionnaireResponse.taken_at)
     for row in rows:
-        if isinstance(row["answers"], str):
-            row["answers"] = json.loads(row["answers"])
+        row["answers"] = loads(row["answers"])
     return rows
 
 
@@ -191,16 +198,22 @@ async def last_response(member_id: int, tracker: str, questionnaire: str) -> dic
 
 async def get_settings(member_id: int) -> dict[str, Any]:
     rows = await Setting.select(Setting.name, Setting.value).where(Setting.member == member_id)
-    return {r["name"]: json.loads(r["value"]) if isinstance(r["value"], str) else r["value"] for r in rows}
+    return {r["name"]: _unwrap(loads(r["value"])) for r in rows}
+
+
+def _unwrap(value: Any) -> Any:
+    """Settings are stored as ``{"v": value}``; older rows hold the bare value."""
+    return value["v"] if isinstance(value, dict) and set(value) == {"v"} else value
 
 
 async def set_setting(member_id: int, name: str, value: Any) -> None:
+    """Store one setting, wrapped in an object: SQLite would turn a bare "177.80" into the float 177.8."""
     key = f"{member_id}:{name}"
     async with transaction(Setting._meta.db):
         if await Setting.exists().where(Setting.setting_key == key):
-            await Setting.update({Setting.value: dumps(value)}).where(Setting.setting_key == key)
+            await Setting.update({Setting.value: dumps({"v": value})}).where(Setting.setting_key == key)
         else:
-            await Setting.insert(Setting(member=member_id, setting_key=key, name=name, value=dumps(value)))
+            await Setting.insert(Setting(member=member_id, setting_key=key, name=name, value=dumps({"v": value})))
 
 
 async def erase_member(member_id: int) -> None:

@@ -14,7 +14,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from plugins.healthbox.sdk.records import EntryRecord, series_of
+from core.api import format_number
+from plugins.healthbox.sdk.records import EntryRecord, exact_series_of, series_of
 from plugins.healthbox.sdk.stats import in_window, moving_average
 from plugins.healthbox.trackers import activity, feeling, food, sleep, tobacco, weight
 
@@ -42,60 +43,70 @@ def _week_mean(points: Sequence[tuple[date, float]], today: date) -> float | Non
     return sum(week) / len(week) if week else None
 
 
-def _fmt(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+@dataclass(frozen=True)
+class _View:
+    """What a builder needs besides the data: translations, age, and the page locale for numbers."""
+
+    gettext: Gettext
+    age: int | None
+    locale: str
+
+    def num(self, value: float | Decimal | None, digits: int = 1) -> str:
+        """A number rounded half-up for display, in the page locale ("72,5" in French)."""
+        return "—" if value is None else format_number(Decimal(str(value)), self.locale, digits)
 
 
-def _weight(
-    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
-) -> Insight:
+def _weight(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, v: _View) -> Insight:
+    _ = v.gettext
     out = Insight()
     points = series_of(records, "weight")
+    exact = exact_series_of(records, "weight")
     if not points:
         return out
     average = moving_average(points, 7)
     out.lines.append(
-        _("Latest weight: %(w)s kg · 7-day average: %(a)s kg") % {"w": _fmt(points[-1][1]), "a": _fmt(average[-1][1])}
+        _("Latest weight: %(w)s kg · 7-day average: %(a)s kg") % {"w": v.num(exact[-1][1]), "a": v.num(average[-1][1])}
     )
     height = settings.get("height_cm")
+    pregnant = bool(settings.get("pregnant"))
     if height:
-        summary = weight.bmi_summary(points[-1][1], float(height), age=age, pregnant=bool(settings.get("pregnant")))
+        summary = weight.bmi_summary(exact[-1][1], height, age=v.age, pregnant=pregnant)
         label = _(summary.category) if summary.category else (_(summary.note) if summary.note else "")
-        out.lines.append(_("BMI: %(bmi)s — %(label)s") % {"bmi": _fmt(summary.bmi), "label": label})
+        out.lines.append(_("BMI: %(bmi)s — %(label)s") % {"bmi": v.num(summary.bmi), "label": label})
         out.prompt = _(summary.prompt) if summary.prompt else None
     else:
         out.lines.append(_("Add your height in the settings below to see your BMI."))
     trend = weight.trend_kg_per_week(points, end=today)
     if trend is not None:
-        out.lines.append(_("Trend over 4 weeks: %(t)s kg per week") % {"t": f"{trend:+.2f}"})
-    prompt = weight.weight_loss_prompt(points, end=today)
+        sign = "+" if trend > 0 else ""
+        out.lines.append(_("Trend over 4 weeks: %(t)s kg per week") % {"t": sign + v.num(trend, 2)})
+    intentional = bool(settings.get("intentional_loss"))
+    prompt = weight.weight_loss_prompt(exact, end=today, intentional=intentional, pregnant=pregnant)
     if prompt:
         out.prompt = _(prompt)
     return out
 
 
-def _feeling(
-    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
-) -> Insight:
+def _feeling(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, v: _View) -> Insight:
+    _ = v.gettext
     out = Insight()
     mean = _week_mean(series_of(records, "feel_mean"), today)
     if mean is not None:
-        out.lines.append(_("Average of the last 7 days: %(m)s / 10") % {"m": _fmt(mean)})
+        out.lines.append(_("Average of the last 7 days: %(m)s / 10") % {"m": v.num(mean)})
     prompt = feeling.support_prompt(series_of(records, "feel_psych"), series_of(records, "stress"), end=today)
     out.prompt = _(prompt) if prompt else None
     return out
 
 
-def _sleep(
-    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
-) -> Insight:
+def _sleep(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, v: _View) -> Insight:
+    _ = v.gettext
     out = Insight()
     week = sleep.weekly_sleep_summary(_by_day(records), end=today)
     if week.nights:
         hours = None if week.mean_tst_min is None else week.mean_tst_min / 60
         out.lines.append(
             _("Last 7 nights: %(n)d logged · average sleep %(h)s h · efficiency %(se)s %%")
-            % {"n": week.nights, "h": _fmt(hours), "se": _fmt(week.mean_se_pct, 0)}
+            % {"n": week.nights, "h": v.num(hours), "se": v.num(week.mean_se_pct, 0)}
         )
         if week.nights_sol_or_waso_over_30 >= 3:
             out.prompt = _(
@@ -105,14 +116,13 @@ def _sleep(
     return out
 
 
-def _tobacco(
-    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
-) -> Insight:
+def _tobacco(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, v: _View) -> Insight:
+    _ = v.gettext
     out = Insight()
     cigs = series_of(records, "cigs_today")
     mean = _week_mean(cigs, today)
     if mean is not None:
-        out.lines.append(_("Cigarettes per day over the last 7 days: %(m)s") % {"m": _fmt(mean)})
+        out.lines.append(_("Cigarettes per day over the last 7 days: %(m)s") % {"m": v.num(mean)})
     quit_day = settings.get("quit_date")
     if quit_day:
         try:
@@ -130,14 +140,13 @@ def _tobacco(
         if progress:
             out.lines.append(
                 _("%(d)d days since you quit · %(c)d cigarettes not smoked · %(m)s saved")
-                % {"d": progress.days, "c": progress.cigarettes_avoided, "m": f"{progress.money_saved:.2f}"}
+                % {"d": progress.days, "c": progress.cigarettes_avoided, "m": v.num(progress.money_saved, 2)}
             )
     return out
 
 
-def _food(
-    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
-) -> Insight:
+def _food(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, v: _View) -> Insight:
+    _ = v.gettext
     out = Insight()
     if not records:
         return out
@@ -153,9 +162,8 @@ def _food(
     return out
 
 
-def _activity(
-    records: Sequence[EntryRecord], settings: dict[str, Any], today: date, _: Gettext, age: int | None
-) -> Insight:
+def _activity(records: Sequence[EntryRecord], settings: dict[str, Any], today: date, v: _View) -> Insight:
+    _ = v.gettext
     out = Insight()
     week = activity.weekly_summary(_by_day(records), end=today)
     if week.days_logged:
@@ -164,7 +172,7 @@ def _activity(
             % {"m": week.moderate_equivalent_min, "band": _(week.who_band)}
         )
         out.lines.append(
-            _("%(met)s MET-minutes · %(s)d strength days") % {"met": _fmt(week.met_min, 0), "s": week.strength_days}
+            _("%(met)s MET-minutes · %(s)d strength days") % {"met": v.num(week.met_min, 0), "s": week.strength_days}
         )
         if week.mean_steps is not None:
             out.lines.append(
@@ -185,8 +193,14 @@ _INSIGHTS = {
 
 
 def insight_for(
-    slug: str, records: Sequence[EntryRecord], settings: dict[str, Any], today: date, gettext: Gettext, age: int | None
+    slug: str,
+    records: Sequence[EntryRecord],
+    settings: dict[str, Any],
+    today: date,
+    gettext: Gettext,
+    age: int | None,
+    locale: str = "en",
 ) -> Insight:
-    """Insight lines for a built-in tracker; an empty insight for others."""
+    """Insight lines for a built-in tracker (numbers in ``locale``); an empty insight for others."""
     builder = _INSIGHTS.get(slug)
-    return builder(records, settings, today, gettext, age) if builder else Insight()
+    return builder(records, settings, today, _View(gettext, age, locale)) if builder else Insight()

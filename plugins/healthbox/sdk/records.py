@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from decimal import Decimal
 from typing import Any
 
 from core.api import EntryResult
 
-__all__ = ["EntryRecord", "series_of"]
+__all__ = ["EntryRecord", "exact_series_of", "series_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +52,26 @@ class EntryRecord:
         return cls(tracker, result.day, values, recorded_at, result.confirmed_outlier, tz)
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
 def series_of(records: Iterable[EntryRecord], key: str) -> list[tuple[date, float]]:
-    """Extract the (day, value) points of one numeric key, sorted by day.
+    """Extract the (day, value) points of one numeric key as floats, sorted by day (for charts).
 
     Booleans and non-numeric values are skipped: charts plot numbers only.
     """
+    points = [(record.day, float(v)) for record in records if _number(v := record.values.get(key)) and v is not None]
+    points.sort(key=lambda point: point[0])
+    return points
+
+
+def exact_series_of(records: Iterable[EntryRecord], key: str) -> list[tuple[date, Decimal]]:
+    """The same points as exact ``Decimal`` values, for thresholds and checks (never floats)."""
     points = [
-        (record.day, float(value))
+        (record.day, value if isinstance(value, Decimal) else Decimal(str(value)))
         for record in records
-        if isinstance(value := record.values.get(key), int | float) and not isinstance(value, bool)
+        if _number(value := record.values.get(key))
     ]
     points.sort(key=lambda point: point[0])
     return points

@@ -7,6 +7,7 @@ import io
 import json
 import time as clock
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -128,7 +129,10 @@ def test_streamed_json_is_the_same_bundle() -> None:
 def test_record_from_validation_result() -> None:
     good = validate_entry(weight.TRACKER, {DATE_FIELD: "2024-03-10", "weight": "70", "height": "175"}, today=DAY)
     record = EntryRecord.from_result("weight", good, STAMP)
-    assert record.values == {"weight": 70.0, "height": 175.0, "bmi": 22.9} and record.day == DAY
+    assert (
+        record.values == {"weight": Decimal("70"), "height": Decimal("175"), "bmi": Decimal("22.9")}
+        and record.day == DAY
+    )
     bad = validate_entry(weight.TRACKER, {DATE_FIELD: "2024-03-10", "weight": "0"}, today=DAY)
     with pytest.raises(ValueError, match="valid entry"):
         EntryRecord.from_result("weight", bad, STAMP)

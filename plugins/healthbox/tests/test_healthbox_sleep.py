@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -34,7 +35,7 @@ def test_worked_example() -> None:
     assert result.values["t_final"] == datetime(2024, 3, 10, 6, 30)
     assert result.derived["tib_min"] == 510
     assert result.derived["tst_min"] == 400  # 450 min from trying to final waking − 20 − 30
-    assert result.derived["se_pct"] == 78.4
+    assert result.derived["se_pct"] == Decimal("78.4")  # 100 × 400 / 510 = 78.43…
     assert result.derived["midpoint"] == datetime(2024, 3, 10, 2, 55)  # between 23:20 and 06:30
 
 

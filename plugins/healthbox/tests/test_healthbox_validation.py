@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -91,11 +92,11 @@ def test_bad_weights_give_a_field_error_and_store_nothing(raw: str, message: str
     assert result.values == {} and result.derived == {}
 
 
-@pytest.mark.parametrize("raw", ["72,5", "72.5", " 72.5 ", "72.54"])
+@pytest.mark.parametrize("raw", ["72,5", "72.5", " 72.5 ", "72.50"])
 def test_comma_and_dot_decimals_are_accepted(raw: str) -> None:
     result = validate_entry(weight.TRACKER, _weight(weight=raw), today=TODAY)
     assert result.ok
-    assert result.values == {"weight": 72.5}
+    assert result.values == {"weight": Decimal("72.5")}
     assert result.day == TODAY
     assert result.disclaimer == DISCLAIMER
 
@@ -125,13 +126,13 @@ def test_soft_limit_asks_for_confirmation_then_keeps_the_value() -> None:
 
 def test_pounds_are_converted_exactly_and_limits_shown_in_pounds() -> None:
     result = validate_entry(weight.TRACKER, _weight(weight="154.3"), unit_choices={"weight": "[lb_av]"}, today=TODAY)
-    assert result.values == {"weight": 70.0}  # 154.3 × 0.45359237 = 69.989… → 70.0 at 0.1 kg
+    assert result.values == {"weight": Decimal("69.989302691")}  # 154.3 × 0.45359237, exactly, unrounded
     too_heavy = validate_entry(weight.TRACKER, _weight(weight="1000"), unit_choices={"weight": "[lb_av]"}, today=TODAY)
     assert str(too_heavy.errors["weight"]) == "Must be between 44.1 lb and 881.8 lb."
     inches = validate_entry(
         weight.TRACKER, _weight(weight="70", height="69"), unit_choices={"height": "[in_i]"}, today=TODAY
     )
-    assert inches.values["height"] == 175.5  # 69 × 2.54 = 175.26 → 175.5 at 0.5 cm
+    assert inches.values["height"] == Decimal("175.26")  # 69 × 2.54, kept exactly (was rounded to 175.5)
 
 
 def test_wrong_unit_is_a_field_error() -> None:

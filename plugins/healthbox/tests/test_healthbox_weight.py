@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -11,7 +12,7 @@ from plugins.healthbox.trackers.weight import (
     NO_CATEGORY_PREGNANT,
     NO_CATEGORY_UNDER_18,
     TRACKER,
-    bmi,
+    bmi_exact,
     bmi_summary,
     change_check,
     trend_kg_per_week,
@@ -25,7 +26,7 @@ TODAY = date(2024, 3, 10)
 
 def test_bmi_worked_example() -> None:
     summary = bmi_summary(70, 175)
-    assert summary.bmi == 22.9
+    assert summary.bmi == Decimal("22.9")  # 70 / 1.75² = 22.857…
     assert summary.category == "Normal range"
     assert summary.prompt is None and summary.note is None
     assert summary.disclaimer == "This tool does not replace a consultation with a health professional."
@@ -54,12 +55,13 @@ def test_who_classes_are_half_open(value: float, label: str) -> None:
     assert who_bmi_class(value) == label
 
 
-def test_class_uses_the_unrounded_value() -> None:
-    weight_kg = 24.96 * 1.75**2  # BMI 24.96: shown as 25.0, still in the 18.5 <= bmi < 25 range
-    summary = bmi_summary(weight_kg, 175)
-    assert summary.bmi == 25.0
-    assert summary.category == "Normal range"
-    assert bmi(weight_kg, 175) < 25
+def test_class_follows_the_value_the_member_sees() -> None:
+    # 76.44 kg at 175 cm: 76.44 / 3.0625 = 24.960… → shown 25.0, so classed pre-obese, never "25.0 — Normal range".
+    summary = bmi_summary(Decimal("76.44"), 175)
+    assert bmi_exact(Decimal("76.44"), 175) < 25
+    assert summary.bmi == Decimal("25.0") and summary.category == "Pre-obese"
+    # 76.25 kg: 24.897… → shown 24.9 → normal range.
+    assert bmi_summary(Decimal("76.25"), 175).category == "Normal range"
 
 
 def test_no_category_under_18_or_in_pregnancy() -> None:
@@ -67,7 +69,7 @@ def test_no_category_under_18_or_in_pregnancy() -> None:
     assert who_bmi_class(22.0, age=18) == "Normal range"
     young = bmi_summary(70, 175, age=16)
     assert young.category is None and young.note == NO_CATEGORY_UNDER_18 == "BMI categories are not used under 18"
-    assert young.bmi == 22.9
+    assert young.bmi == Decimal("22.9")
     pregnant = bmi_summary(70, 175, pregnant=True)
     assert pregnant.category is None and pregnant.note == NO_CATEGORY_PREGNANT
 
@@ -82,7 +84,7 @@ def test_prompts_are_soft_and_tiered() -> None:
 
 def test_entry_computes_bmi_and_rejects_impossible_bmi() -> None:
     result = validate_entry(TRACKER, {DATE_FIELD: "2024-03-10", "weight": "70", "height": "175"}, today=TODAY)
-    assert result.ok and result.derived == {"bmi": 22.9}
+    assert result.ok and result.derived == {"bmi": Decimal("22.9")}
     alone = validate_entry(TRACKER, {DATE_FIELD: "2024-03-10", "weight": "70"}, today=TODAY)
     assert alone.ok and alone.derived == {}
     absurd = validate_entry(TRACKER, {DATE_FIELD: "2024-03-10", "weight": "20", "height": "250"}, today=TODAY)
@@ -91,7 +93,7 @@ def test_entry_computes_bmi_and_rejects_impossible_bmi() -> None:
 
 def test_declared_codes_and_units() -> None:
     codes = {key: TRACKER.lookup(key).loinc for key in TRACKER.keys}
-    assert codes == {"weight": "29463-7", "height": "8302-2", "waist": "8280-0", "bmi": "39156-5"}
+    assert codes == {"weight": "29463-7", "height": "8302-2", "waist": "56115-9", "bmi": "39156-5"}
     assert TRACKER.lookup("weight").unit == "kg" and TRACKER.lookup("bmi").unit == "kg/m2"
 
 

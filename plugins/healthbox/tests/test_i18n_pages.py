@@ -74,8 +74,8 @@ def test_french_validation_messages_and_insights(member_on):
     post_form(client, "/healthbox/settings", {"height_cm": "175"})
     assert post_form(client, "/healthbox/weight/", {"date": today, "weight": "70"}).status_code == 303
     page = text_of(client.get("/healthbox/weight/").text)
-    assert "IMC : 22.9 — Corpulence normale" in page
-    assert "Dernier poids : 70.0 kg" in page
+    assert "IMC : 22,9 — Corpulence normale" in page  # decimal comma in French
+    assert "Dernier poids : 70,0 kg" in page
 
 
 def test_french_food_advice_and_tags(member_on):

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from core.api import N_, Band, ChartSpec, Choice, Derived, Metric, QuestionItem, Questionnaire, Tracker
+from core.api import N_, Band, ChartSpec, Choice, Derived, Metric, QuestionItem, Questionnaire, Tracker, round_half_up
 from plugins.healthbox.sdk.stats import Point, in_window
 
 __all__ = [
@@ -106,12 +108,12 @@ PSS4 = Questionnaire(
 )
 
 
-def feel_mean(values: Mapping[str, Any]) -> float | None:
-    """Mean of the three feeling ratings, only when all three are present."""
+def feel_mean(values: Mapping[str, Any]) -> Decimal | None:
+    """Mean of the three feeling ratings (exact, shown to 1 decimal), only when all three are present."""
     ratings = [values.get(key) for key in ("feel_physical", "feel_psych", "feel_social")]
     if any(rating is None for rating in ratings):
         return None
-    return round(sum(int(rating) for rating in ratings if rating is not None) / 3, 1)
+    return round_half_up(Fraction(sum(int(rating) for rating in ratings if rating is not None), 3), 1)
 
 
 def is_retrospective(day: date, recorded_at: datetime) -> bool:

@@ -3,8 +3,11 @@
 Carney et al. 2012, SLEEP 35:287-302 (openly published; cited). The diary
 date is the morning you got up. Times may be typed as bare "HH:MM": from 12:00
 to 23:59 they belong to the evening before the diary date, from 00:00 to 11:59
-to the diary date itself (``Metric.noon_rollover``). Shift workers type full
-date-times ("2024-03-01 23:15") instead, which are taken as given.
+to the diary date itself (``Metric.noon_rollover``); each later time moves to the next day
+when it would otherwise fall well before the previous one, so a late sleeper's
+bed 03:00 → up 12:10 is one night. Day sleepers tick "I slept during the day"
+(``day_sleep``) so a bedtime after noon stays on the diary date. Full
+date-times ("2024-03-01 23:15") are taken as given.
 Time in bed (TIB) is measured from ``t_bed``, not ``t_try``; this choice is
 fixed so that sleep efficiency stays comparable over time.
 """
@@ -15,9 +18,11 @@ import statistics
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from core.api import DISCLAIMER, ChartSpec, Choice, Derived, Issue, Message, Metric, Tracker
+from core.api import DISCLAIMER, ChartSpec, Choice, Derived, Issue, Message, Metric, Tracker, round_half_up
 
 __all__ = [
     "TRACKER",
@@ -58,12 +63,12 @@ def total_sleep_time(values: Mapping[str, Any]) -> int | None:
     return _minutes(times[2] - times[1]) - int(values["sol_min"]) - int(values["waso_min"])
 
 
-def sleep_efficiency(values: Mapping[str, Any]) -> float | None:
-    """SE % = 100 × TST / TIB, one decimal."""
+def sleep_efficiency(values: Mapping[str, Any]) -> Decimal | None:
+    """SE % = 100 × TST / TIB, exact, rounded half-up to one decimal."""
     tib, tst = time_in_bed(values), total_sleep_time(values)
     if tib is None or tst is None or tib <= 0:
         return None
-    return round(100 * tst / tib, 1)
+    return round_half_up(Fraction(100 * tst, tib), 1)
 
 
 def midpoint(values: Mapping[str, Any]) -> datetime | None:
@@ -117,6 +122,12 @@ TRACKER = Tracker(
     name="Sleep",
     description="A sleep diary to fill in within an hour of getting up: best guesses, no clock-watching.",
     metrics=(
+        Metric(
+            "day_sleep",
+            "I slept during the day",
+            "bool",
+            help="Tick this if you went to bed after noon on the day you got up (night shifts).",
+        ),
         _clock("t_bed", "Got into bed"),
         _clock("t_try", "Started trying to sleep"),
         Metric(
@@ -175,6 +186,7 @@ TRACKER = Tracker(
     reminder="Fill in your sleep diary within an hour of getting up.",
     not_validated_note="The tiredness rating was designed for this platform and is not validated.",
     checks=(_diary_checks,),
+    same_day_flag="day_sleep",
     references=("Carney CE et al. The Consensus Sleep Diary. SLEEP 2012;35:287-302. doi:10.5665/sleep.1642",),
 )
 
