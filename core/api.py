@@ -57,7 +57,7 @@ from core.pubsub import Subscription, publish, subscribe
 from core.render import consent_of, flash, formats_for, gettext_for, locale_of, page_context, render
 from core.request_helpers import PluginSettings, all_trackers, settings, site_of, today, trackers, url_for
 from core.sites import Site
-from core.tracker_numbers import as_decimal, format_number, parse_locale_decimal, round_half_up
+from core.tracker_numbers import as_decimal, format_number, parse_feet_inches, parse_locale_decimal, round_half_up
 from core.tracker_validation import (
     CONFIRM_FIELD,
     DATE_FIELD,
@@ -170,6 +170,7 @@ __all__ = [
     "mentioned_members",
     "nearest_place",
     "page_context",
+    "parse_feet_inches",
     "parse_locale_decimal",
     "parse_value",
     "process_image",

@@ -12,8 +12,15 @@ from fractions import Fraction
 
 import pytest
 
-from core.tracker_numbers import format_number, parse_feet_inches, parse_locale_decimal, round_half_up
-from core.tracker_validation import DATE_FIELD, NumberFormat, validate_entry
+from core.api import (
+    DATE_FIELD,
+    NumberFormat,
+    format_number,
+    parse_feet_inches,
+    parse_locale_decimal,
+    round_half_up,
+    validate_entry,
+)
 from plugins.healthbox.trackers.weight import TRACKER, bmi, bmi_exact, bmi_summary, who_bmi_class
 
 TODAY = date(2024, 3, 10)
