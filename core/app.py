@@ -21,6 +21,7 @@ from piccolo.engine.postgres import PostgresEngine
 
 from core import __version__
 from core.admin.routes import router as admin_router
+from core.assets import check_assets, plugin_static_routers
 from core.context import set_default
 from core.csrf import csrf_middleware
 from core.db import DurableSQLiteEngine, bind_tables, make_engine
@@ -65,17 +66,11 @@ def all_tables(registry: PluginRegistry) -> list[type[Table]]:
 
 
 def _plugin_routers(registry: PluginRegistry) -> list[Router]:
-    routers = []
-    for slug, handlers in registry.collect("register_routes"):
-        routers.append(Router(path="/", route_handlers=list(handlers), opt={"plugin": slug}))
-        static = Path(registry.module(slug).__file__ or "").parent / "static" / slug
-        if static.is_dir():
-            routers.append(
-                create_static_files_router(
-                    path=f"/static/{slug}", directories=[static], name=f"{slug}:static", opt={"plugin": slug}
-                )
-            )
-    return routers
+    routers = [
+        Router(path="/", route_handlers=list(handlers), opt={"plugin": slug})
+        for slug, handlers in registry.collect("register_routes")
+    ]
+    return routers + plugin_static_routers(registry)
 
 
 def _static_routers() -> list[Router]:
@@ -104,12 +99,14 @@ def create_app(
         extra_plugins: Plugin modules to register as if installed (tests).
     """
     settings = settings or load_settings()
-    registry = PluginRegistry(discover(plugins if plugins is not None else settings.plugins, extra_plugins))
+    only = plugins if plugins is not None else settings.plugins
+    registry = PluginRegistry(discover(only, extra_plugins, settings.plugin_paths))
     sites = sites_for(settings)
     engine = make_engine(settings.database_url)
     bind_tables(engine, all_tables(registry))
     runtime = Runtime(settings, registry, sites, engine)
     set_default(runtime)
+    check_assets(runtime)
 
     async def startup(app: Litestar) -> None:
         if isinstance(runtime.pubsub, RedisBroker):

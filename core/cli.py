@@ -179,7 +179,7 @@ def _plugin_commands(settings: Settings) -> dict[str, Any]:
     """Sub-commands added by installed plugins (``register_cli_commands``)."""
     from core.plugins_registry import PluginRegistry, discover
 
-    registry = PluginRegistry(discover(settings.plugins))
+    registry = PluginRegistry(discover(settings.plugins, paths=settings.plugin_paths))
     commands = {}
     for slug, declared in registry.collect("register_cli_commands"):
         for command in declared:

@@ -34,6 +34,16 @@ async def with_db(app: Any, coro: Any) -> Any:
         await engine.start_connection_pool(min_size=1, max_size=2)
     try:
         return await coro
+    except Exception as exc:
+        if _unmigrated(exc):
+            raise CliError("the database has no Entraide tables yet: run `entraide migrate` first") from None
+        raise
     finally:
         if isinstance(engine, PostgresEngine):
             await engine.close_connection_pool()
+
+
+def _unmigrated(exc: BaseException) -> bool:
+    """A missing core table (SQLite "no such table", PostgreSQL UndefinedTableError)."""
+    text = f"{exc.__class__.__name__}: {exc}"
+    return "no such table" in text or "UndefinedTable" in text or ("relation" in text and "does not exist" in text)

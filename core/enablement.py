@@ -31,11 +31,17 @@ class Enablement:
     """Per-worker cache of enabled plugin sets, keyed by site code."""
 
     def __init__(
-        self, sites: SiteMap, installed: list[str], restricted: set[str], countries: dict[str, tuple[str, ...] | None]
+        self,
+        sites: SiteMap,
+        installed: list[str],
+        restricted: set[str],
+        countries: dict[str, tuple[str, ...] | None],
+        sponsored: set[str] | None = None,
     ) -> None:
         self.sites = sites
         self.installed = installed
         self.restricted = restricted
+        self.sponsored = sponsored or set()
         self.countries = countries
         self._version: int | None = None
         self._stamp_looked_up = False
@@ -46,6 +52,19 @@ class Enablement:
         """A plugin limited to some countries can never be enabled elsewhere."""
         countries = self.countries.get(slug)
         return countries is None or site.code in countries
+
+    def default_on(self, slug: str, site: Site) -> bool:
+        """Whether ``slug`` is enabled on ``site`` before any operator choice.
+
+        Sponsored plugins start disabled everywhere; a restricted plugin is
+        never switched on by an edition's ``"all"``, only when the edition
+        lists it by name (operator configuration) or an operator enables it.
+        """
+        if slug in self.sponsored:
+            return False
+        if slug in self.restricted:
+            return site.plugins != "all" and slug in site.plugins
+        return site.default_enabled(slug)
 
     async def version(self) -> int:
         engine = StateCounter._meta.db
@@ -108,7 +127,7 @@ class Enablement:
             result[site.code] = frozenset(
                 slug
                 for slug in self.installed
-                if self.allowed_on(slug, site) and explicit.get((site.code, slug), site.default_enabled(slug))
+                if self.allowed_on(slug, site) and explicit.get((site.code, slug), self.default_on(slug, site))
             )
         return result
 

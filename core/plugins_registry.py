@@ -9,7 +9,6 @@ skipped: the application still starts.
 from __future__ import annotations
 
 import logging
-import traceback
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from types import ModuleType
@@ -20,6 +19,7 @@ import pluggy
 from core import __version__, hookspecs
 from core.hooks import PROJECT
 from core.meta import PluginMeta, check_core_compatible
+from core.plugin_paths import PluginPathError, entry_points_in
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -47,15 +47,28 @@ class LoadReport:
         return self.error is None and self.module is not None
 
 
+_REPORTED: set[tuple[str, str]] = set()
+
+
+def report_once(slug: str, error: str) -> None:
+    """Log a plugin problem once per process (the CLI and the app both discover plugins)."""
+    if (slug, error) not in _REPORTED:
+        _REPORTED.add((slug, error))
+        log.error("plugin %s not loaded: %s", slug, error)
+
+
 def _load_entry_point(name: str, value_loader: Any) -> LoadReport:
     try:
         module = value_loader()
     except Exception as exc:  # noqa: BLE001 - any import failure is reported
-        log.error("plugin %s failed to import: %s", name, exc)
-        return LoadReport(name, None, None, f"import failed: {exc.__class__.__name__}: {exc}")
+        error = f"import failed: {exc.__class__.__name__}: {exc}"
+        report_once(name, error)
+        return LoadReport(name, None, None, error)
     meta = getattr(module, "META", None)
     if not isinstance(meta, PluginMeta):
         return LoadReport(name, None, None, "no META (PluginMeta) in the plugin module")
+    if name == "core":
+        return LoadReport(name, meta, None, "the slug 'core' is reserved for core's built-in plugin")
     if meta.slug != name:
         return LoadReport(name, meta, None, f"META.slug {meta.slug!r} differs from entry point {name!r}")
     reason = check_core_compatible(meta, __version__)
@@ -64,12 +77,16 @@ def _load_entry_point(name: str, value_loader: Any) -> LoadReport:
     return LoadReport(name, meta, module)
 
 
-def discover(only: list[str] | None = None, extra: list[ModuleType] | None = None) -> list[LoadReport]:
-    """Find plugins through entry points (plus ``extra`` modules, for tests).
+def discover(
+    only: list[str] | None = None, extra: list[ModuleType] | None = None, paths: list[str] | None = None
+) -> list[LoadReport]:
+    """Find plugins through entry points (plus local folders and ``extra`` modules).
 
     Args:
         only: Keep only these slugs (tests build apps with chosen plugins).
         extra: Plugin modules registered directly, as if installed.
+        paths: Plugin project folders (``ENTRAIDE_PLUGIN_PATHS``); their
+            entry points win over an installed plugin of the same name.
 
     Returns:
         One report per plugin, sorted by slug; dependency failures included.
@@ -79,11 +96,30 @@ def discover(only: list[str] | None = None, extra: list[ModuleType] | None = Non
         if only is not None and ep.name not in only:
             continue
         reports[ep.name] = _load_entry_point(ep.name, ep.load)
+    for raw in paths or []:
+        try:
+            declared = entry_points_in(raw, ENTRY_POINT_GROUP)
+        except PluginPathError as exc:
+            report_once(raw, str(exc))
+            reports[raw] = LoadReport(raw, None, None, str(exc))
+            continue
+        for name, value in declared.items():
+            if only is None or name in only:
+                reports[name] = _load_entry_point(name, lambda v=value: _load_value(v))
     for module in extra or []:
         meta = getattr(module, "META", None)
         slug = meta.slug if isinstance(meta, PluginMeta) else module.__name__
         reports[slug] = _load_entry_point(slug, lambda m=module: m)
     return _check_dependencies(reports)
+
+
+def _load_value(value: str) -> Any:
+    """Import ``"module[:attr]"`` like ``EntryPoint.load``."""
+    import importlib
+
+    module_name, _, attr = value.partition(":")
+    module = importlib.import_module(module_name.strip())
+    return getattr(module, attr.strip()) if attr else module
 
 
 def _check_dependencies(reports: dict[str, LoadReport]) -> list[LoadReport]:
@@ -112,18 +148,42 @@ class PluginRegistry:
         for module in hookspecs.MODULES:
             self.pm.add_hookspecs(module)
         self.metas: dict[str, PluginMeta] = {}
-        for report in reports:
+        from core import builtin
+
+        self.pm.register(builtin, name=builtin.SLUG)  # core's own contributions, through the same hooks
+        for report in list(reports):
             if not report.installed or report.meta is None:
                 continue
-            try:
-                self.pm.register(_hooks_module(report.module), name=report.slug)
-            except Exception as exc:  # noqa: BLE001 - a bad plugin must not stop the app
-                log.error("plugin %s failed to register: %s", report.slug, exc)
-                idx = self.reports.index(report)
-                self.reports[idx] = LoadReport(report.slug, report.meta, None, f"register failed: {exc}")
+            error = self._register(report)
+            if error:
+                report_once(report.slug, error)
+                self.reports[self.reports.index(report)] = LoadReport(report.slug, report.meta, None, error)
                 continue
             self.metas[report.slug] = report.meta
-        self.pm.check_pending()
+        self.pm.check_pending()  # every plugin left passed it alone: cannot fail
+
+    def _register(self, report: LoadReport) -> str | None:
+        """Register one plugin and validate its hook implementations; why it failed, or None.
+
+        pluggy validates an implementation's arguments at registration but a
+        misspelt hook name (``provide_fragment``) only in ``check_pending()``,
+        which would fail for the whole application: check after each plugin
+        and unregister the faulty one instead.
+        """
+        try:
+            hooks = _hooks_module(report.module)
+        except Exception as exc:  # noqa: BLE001 - a bad plugin must not stop the app
+            return f"hooks failed to import: {exc.__class__.__name__}: {exc}"
+        try:
+            self.pm.register(hooks, name=report.slug)
+        except Exception as exc:  # noqa: BLE001 - a bad plugin must not stop the app
+            return f"invalid hook implementation: {exc}"
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            self.pm.unregister(name=report.slug)
+            return f"invalid hook implementation: {exc}"
+        return None
 
     @property
     def installed(self) -> list[str]:
@@ -170,6 +230,3 @@ def _hooks_module(module: ModuleType | None) -> Any:
         if exc.name != f"{module.__name__}.hooks":
             raise
         return module
-    except Exception:
-        log.error("plugin %s hooks failed to import:\n%s", module.__name__, traceback.format_exc())
-        raise

@@ -18,14 +18,16 @@ from litestar import Response
 from litestar.enums import MediaType
 from litestar.types import Empty
 from litestar.utils.scope.state import ScopeState
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from core import builtin
 from core.consent import ConsentState, current_state
 from core.formatting import Formats, formats, language_tag
+from core.fragments import gather, render_fragment
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
-from core.ui import Asset, Fragment, NavItem, PageContext, badge_event, badge_html
+from core.ui import Asset, NavItem, PageContext, badge_event, badge_html
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -96,33 +98,6 @@ async def page_context(request: Request[Any, Any, Any]) -> PageContext:
     )
 
 
-async def _fragments(rt: Runtime, ctx: PageContext, enabled: frozenset[str], slot: str) -> list[tuple[str, Fragment]]:
-    found: list[tuple[str, Fragment]] = []
-    for slug, fragments in await rt.call_isolated("provide_fragments", enabled, slot=slot, ctx=ctx):
-        found.extend((slug, f) for f in fragments)
-    return sorted(found, key=lambda pair: (pair[1].order, pair[0]))
-
-
-def _render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any], label: str) -> str:
-    try:
-        if fragment.template:
-            html = env.get_template(fragment.template).render({**base, **fragment.context})
-        else:
-            html = str(fragment.html or "")
-    except Exception as exc:
-        log.exception("fragment of plugin %s failed to render", slug)
-        rt.degraded[slug] = f"fragment: {exc.__class__.__name__}: {exc}"
-        return ""
-    if fragment.sponsored:
-        label = escape(label)
-        sponsor = escape(fragment.sponsor or "")
-        return (
-            f'<aside class="sponsored" data-plugin="{slug}" aria-label="{label}">'
-            f'<p class="sponsored-label">{label} · {sponsor}</p>{html}</aside>'
-        )
-    return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
-
-
 def _common_context(
     rt: Runtime, request: Request[Any, Any, Any], site: Site, locale: str, member: MemberView | None
 ) -> dict[str, Any]:
@@ -166,8 +141,11 @@ def render_sync(
     chosen = request.cookies.get(LANG_COOKIE)
     locale = state.get("locale") or (chosen if chosen in site.languages else site.locale)
     env = rt.templates.env(site.theme, locale)
-    base = _common_context(rt, request, site, locale, viewer(request))
+    member = viewer(request)
+    base = _common_context(rt, request, site, locale, member)
     base["slot"] = lambda name: Markup("")
+    # Core's own navigation (log in, account) still shows; plugins' hooks are not called here.
+    base["nav_items"] = builtin.provide_nav_items(PageContext(request, site, member, ConsentState.empty(), locale))
     html = env.get_template(template).render({**base, **context})
     return Response(html, media_type=MediaType.HTML, status_code=status)
 
@@ -182,9 +160,7 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
     assets: list[tuple[str, Asset]] = []
     for slug, items in await rt.call_isolated("provide_assets", enabled, ctx=ctx):
         assets.extend((slug, a) for a in items)
-    extra: dict[str, Any] = {}
-    for _, values in await rt.call_isolated("provide_template_context", enabled, ctx=ctx):
-        extra.update(values)
+    extra = _plugin_context(rt, await rt.call_isolated("provide_template_context", enabled, ctx=ctx))
     flash_raw = request.cookies.get(FLASH_COOKIE)
     return {
         **extra,
@@ -197,6 +173,24 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
         "url_for": request.app.route_reverse,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,
     }
+
+
+def _plugin_context(rt: Runtime, provided: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """Merge plugins' template variables; each key must start with its plugin's slug.
+
+    A plugin breaking the rule is logged, marked degraded and its variables
+    dropped (the page renders; its templates then fail loudly on the name).
+    """
+    extra: dict[str, Any] = {}
+    for slug, values in provided:
+        wrong = sorted(k for k in values if not (k == slug or k.startswith(f"{slug}_")))
+        if wrong:
+            message = f"template context keys {wrong} must start with '{slug}_'"
+            log.error("plugin %s: %s", slug, message)
+            rt.degraded[slug] = f"provide_template_context: {message}"
+            continue
+        extra.update(values)
+    return extra
 
 
 def _edition_links(rt: Runtime, request: Request[Any, Any, Any]) -> list[tuple[str, str, str]]:
@@ -243,9 +237,7 @@ async def render(
     rendered: dict[str, Markup] = {}
     label = gettext_for(request).gettext("Sponsored")
     for slot_name in rt.templates.slots_of(env, site.theme, locale, template):
-        pieces = [
-            _render_fragment(rt, env, s, f, base, label) for s, f in await _fragments(rt, ctx, enabled, slot_name)
-        ]
+        pieces = [render_fragment(rt, env, s, f, base, label) for s, f in await gather(rt, ctx, enabled, slot_name)]
         rendered[slot_name] = Markup("".join(pieces))  # noqa: S704 - each piece is autoescaped template output
     base["slot"] = lambda name: rendered.get(name, Markup(""))
     html = env.get_template(template).render({**base, **(context or {})})

@@ -11,12 +11,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.consent import CORE_PURPOSES, Purpose
+from core.builtin import SLUG as BUILTIN
+from core.consent import Purpose
 from core.enablement import Enablement
 from core.hookspecs import SITE_HOOKS
 from core.i18n import catalog_dirs
 from core.kernel import as_view
-from core.permissions import CORE_PERMISSIONS, Permission, role_allows
+from core.permissions import Permission, role_allows
 from core.plugins_registry import PluginRegistry
 from core.pubsub import make_broker
 from core.sites import Site, SiteMap
@@ -54,6 +55,7 @@ class Runtime:
             registry.installed,
             restricted={s for s, m in metas.items() if m.restricted},
             countries={s: m.countries for s, m in metas.items()},
+            sponsored={s for s, m in metas.items() if m.kind == "sponsored"},
         )
         self.sponsored = frozenset(s for s, m in metas.items() if m.kind == "sponsored")
         self.degraded: dict[str, str] = {}
@@ -78,9 +80,9 @@ class Runtime:
         self._check_legal_packs()
 
     # -- declarations -----------------------------------------------------
-    def _collect_named(self, hook_name: str, builtin: tuple[Any, ...], what: str) -> dict[str, Any]:
-        """Core's declarations plus plugins', each plugin's names prefixed by its slug."""
-        found = {item.name: item for item in builtin}
+    def _collect_named(self, hook_name: str, what: str) -> dict[str, Any]:
+        """Declarations of core's built-in plugin and every plugin, each prefixed by its slug."""
+        found: dict[str, Any] = {}
         for slug, declared in self.registry.collect(hook_name):
             for item in declared:
                 if not item.name.startswith(f"{slug}."):
@@ -89,11 +91,11 @@ class Runtime:
         return found
 
     def _collect_purposes(self) -> dict[str, Purpose]:
-        purposes = self._collect_named("register_consent_purposes", CORE_PURPOSES, "consent purpose")
+        purposes = self._collect_named("register_consent_purposes", "consent purpose")
         return dict(sorted(purposes.items(), key=lambda kv: (kv[1].order, kv[0])))
 
     def _collect_permissions(self) -> dict[str, Permission]:
-        return self._collect_named("register_permissions", CORE_PERMISSIONS, "permission")
+        return self._collect_named("register_permissions", "permission")
 
     def _check_legal_packs(self) -> None:
         for site in self.sites:
@@ -110,9 +112,9 @@ class Runtime:
         if impls is None:
             assert hook_name in SITE_HOOKS, hook_name
             found = getattr(self.registry.pm.hook, hook_name).get_hookimpls()
-            eligible = enabled
+            eligible = enabled | {BUILTIN}  # core's own plugin is enabled everywhere
             if hook_name in MEMBER_DATA_HOOKS:  # sponsored plugins never get member data
-                eligible = enabled - self.sponsored
+                eligible = eligible - self.sponsored
             impls = self._impl_cache[key] = sorted(
                 (i for i in found if i.plugin_name in eligible), key=lambda i: i.plugin_name
             )
@@ -126,8 +128,11 @@ class Runtime:
         """
         results = []
         for impl in self.site_impls(hook_name, enabled):
+            args = kwargs
+            if impl.plugin_name in self.sponsored and "ctx" in kwargs:
+                args = {**kwargs, "ctx": kwargs["ctx"].anonymous()}  # no member, no consent state
             try:
-                result = impl.function(**kwargs)
+                result = impl.function(**args)
                 if inspect.isawaitable(result):
                     result = await result
             except Exception as exc:
@@ -160,6 +165,8 @@ class Runtime:
         view = as_view(member)
         if enabled:
             for impl in self.site_impls("resolve_permission", enabled):
+                if permission.startswith("core.") and impl.plugin_name != BUILTIN:
+                    continue  # no plugin grants itself the operator console
                 decided = impl.function(member=view, permission=permission, obj=obj)
                 if inspect.isawaitable(decided):
                     decided = await decided

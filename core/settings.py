@@ -52,6 +52,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         smtp_host, smtp_port, smtp_user, smtp_password, smtp_from: SMTP.
         demo: Demo mode (shows ``/dev/outbox``).
         plugins: Restrict loaded plugins to these slugs (None = all installed).
+        plugin_paths: Plugin project folders loaded without installing them
+            (``ENTRAIDE_PLUGIN_PATHS``, local development; see docs/plugins.md).
         licensed_instruments: Questionnaires off by default for licence reasons
             that this operator is licensed to use (e.g. ``pss10,pss4``).
         session_idle_minutes, session_absolute_hours: Session lifetimes.
@@ -83,6 +85,7 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     smtp_from: str = "Entraide <no-reply@entraide.localhost>"
     demo: bool = False
     plugins: list[str] | None = None
+    plugin_paths: list[str] = msgspec.field(default_factory=list)
     licensed_instruments: list[str] = msgspec.field(default_factory=list)
     session_idle_minutes: int = 30
     session_absolute_hours: int = 12
@@ -145,7 +148,7 @@ def redact_url(url: str) -> str:
 _FIELDS = set(Settings.__struct_fields__)
 #: ENTRAIDE_* variables read elsewhere (config path, CLI input, test switches).
 NOT_SETTINGS = frozenset({"ENTRAIDE_CONFIG", "ENTRAIDE_OPERATOR_PASSWORD", "ENTRAIDE_REQUIRE_BROWSER"})
-_LIST_FIELDS = {"plugins", "licensed_instruments", "allowed_hosts", "trusted_proxies"}
+_LIST_FIELDS = {"plugins", "plugin_paths", "licensed_instruments", "allowed_hosts", "trusted_proxies"}
 
 
 def _from_env(environ: dict[str, str | None]) -> dict[str, Any]:

@@ -5,7 +5,7 @@ Slots are documented in ``docs/slots.md``; templates call ``{{ slot("name") }}``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from core.members import MemberView
     from core.sites import Site
 
-__all__ = ["SLOTS", "Asset", "Fragment", "NavItem", "PageContext", "badge_event", "badge_html"]
+__all__ = ["SLOTS", "SPONSORABLE_SLOTS", "Asset", "Fragment", "NavItem", "PageContext", "badge_event", "badge_html"]
 
 #: Every slot core templates expose, with what belongs there.
 SLOTS: dict[str, str] = {
@@ -33,6 +33,9 @@ SLOTS: dict[str, str] = {
     "profile.condition": "Blocks on a condition page of the profile feature (args: code, family), e.g. counts.",
 }
 
+#: Slots where fragments of sponsored plugins may appear (labelled by core); never on /admin/ or /me.
+SPONSORABLE_SLOTS: frozenset[str] = frozenset({"layout.banner", "home.main", "home.aside", "home.public"})
+
 
 @dataclass(frozen=True)
 class PageContext:
@@ -46,6 +49,12 @@ class PageContext:
     args: dict[str, Any] = field(default_factory=dict, hash=False)
     """What the page tells its slots (see each slot in ``SLOTS``), e.g. ``{"member_id": 12}``."""
 
+    def anonymous(self) -> PageContext:
+        """The same render as seen by a visitor (what sponsored plugins get)."""
+        from core.consent import ConsentState
+
+        return replace(self, member=None, consent=ConsentState.empty())
+
     def allows(self, purpose: str) -> bool:
         """Whether the viewer has granted ``purpose`` (False when anonymous)."""
         return self.member is not None and self.consent.has(purpose)
@@ -57,6 +66,12 @@ class Fragment:
 
     Give either ``template`` (rendered with ``context`` in the site's Jinja
     environment) or ``html`` (already escaped/safe markup).
+
+    ``sponsored`` and ``sponsor`` are kept for compatibility and ignored:
+    core labels every fragment of a plugin of kind ``sponsored`` with the
+    sponsor named in its ``META``, and refuses a fragment of any other
+    plugin that sets ``sponsored=True`` or uses the reserved ``sponsored``
+    CSS class.
     """
 
     order: int = 100

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
-from litestar.exceptions import NotFoundException
+from litestar.exceptions import NotFoundException, PermissionDeniedException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
@@ -92,11 +92,16 @@ async def admin_toggle(request: Request[Any, Any, Any], code: FromPath[str], slu
         raise NotFoundException()
     form = await request.form()
     enabled = form.get("enabled") == "1"
+    member = current_member(request)
+    if not await rt.allowed(member, "core.manage_plugins"):
+        raise NotFoundException()
+    if enabled and rt.registry.metas[slug].restricted and member.role != "operator":
+        raise PermissionDeniedException("Only an operator can enable a restricted plugin.")
     try:
         await rt.enablement.set(site, slug, enabled)
     except ValueError as exc:
         return Response({"detail": str(exc)}, status_code=400)
-    await audit(current_member(request), "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
+    await audit(member, "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
     if request.headers.get("hx-request"):
         row = next(r for r in await _plugin_rows(request, code) if r["report"].slug == slug)
         return await render(request, "core/admin/_plugin_row.html", {"edition": site, "row": row, **LABELS})

@@ -96,3 +96,40 @@ def test_createoperator(run):
     assert ok.returncode == 0, ok.stderr
     dup = run("createoperator", "--email", "boss@example.org", "--pseudonym", "Boss2", env=env)
     assert dup.returncode == 2 and "already" in dup.stderr
+
+
+def _plugin_project(root: Path, slug: str, init: str) -> Path:
+    project = root / f"entraide-{slug}"
+    (project / f"entraide_{slug}").mkdir(parents=True)
+    (project / "pyproject.toml").write_text(
+        f'[project]\nname = "entraide-{slug}"\nversion = "0.1.0"\n'
+        f'[project.entry-points."entraide.plugins"]\n{slug} = "entraide_{slug}"\n'
+    )
+    (project / f"entraide_{slug}" / "__init__.py").write_text(init)
+    return project
+
+
+def test_plugin_cli_on_an_unmigrated_database_prints_one_sentence(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "ENTRAIDE_DATA_DIR": str(tmp_path)})
+    for args in (["plugins", "list", "--site", "fr"], ["plugins", "disable", "healthbox", "--site", "fr"]):
+        command = [sys.executable, "-m", "core.cli", *args]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)  # noqa: S603
+        assert result.returncode == 2, result.stderr
+        expected = "entraide: error: the database has no Entraide tables yet: run `entraide migrate` first\n"
+        assert result.stderr == expected
+
+
+def test_plugin_paths_and_a_broken_plugin_reported_once(run, tmp_path):
+    good = _plugin_project(
+        tmp_path,
+        "hydration",
+        'from core.api import PluginMeta\nMETA = PluginMeta(slug="hydration", name="Hydration", version="0.1.0")\n',
+    )
+    bad = _plugin_project(tmp_path, "wobbly", "import no_such_module_anywhere\n")
+    result = run("plugins", "list", "--site", "fr", env={"ENTRAIDE_PLUGIN_PATHS": f"{good},{bad}"})
+    assert result.returncode == 0, result.stderr
+    assert "hydration" in result.stdout and "enabled on fr" in result.stdout.split("hydration", 1)[1].splitlines()[0]
+    wobbly = next(line for line in result.stdout.splitlines() if line.startswith("wobbly"))
+    assert "NOT LOADED: import failed: ModuleNotFoundError" in wobbly
+    assert result.stderr.count("no_such_module_anywhere") == 1, result.stderr  # reported once, not per discovery

@@ -28,7 +28,7 @@ def test_hook_provide_template_context(make_app, client_for):
 
 def test_hook_provide_nav_items(make_app, client_for):
     page = client_for("fr", greeter_app(make_app)).get("/").text
-    assert '<a href="/greeter/">Greeter' in page
+    assert '<a href="/greeter/" data-nav="greeter.index">Greeter' in page
 
 
 def test_hook_provide_fragments(make_app, client_for):

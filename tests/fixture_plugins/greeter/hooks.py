@@ -60,7 +60,6 @@ def provide_fragments(slot: str, ctx: Any) -> list[Fragment] | None:
         return [
             Fragment(order=20, html="<p>greeter-second</p>"),
             Fragment(order=10, template="greeter/fragments/_hello.html", context={"who": "visitor"}),
-            Fragment(order=30, html="<p>promo</p>", sponsored=True, sponsor="ACME Pharma"),
         ]
     return None
 
