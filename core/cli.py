@@ -205,9 +205,9 @@ def _parser(extra: dict[str, Any] | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("sites", help="editions")
     p.add_argument("action", choices=["list"])
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("plugins", help="list, enable or disable plugins")
-    p.add_argument("action", choices=["list", "enable", "disable"])
-    p.add_argument("slug", nargs="?")
+    p = sub.add_parser("plugins", help="list, enable, disable, audit or check plugins")
+    p.add_argument("action", choices=["list", "enable", "disable", "audit", "check"])
+    p.add_argument("slug", nargs="?", help="plugin slug (audit: a package folder or importable name)")
     p.add_argument("--site")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("createoperator", help="create an operator account")
@@ -241,8 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command in extra:
             return int(extra[args.command].run(args))
-        if args.command == "plugins" and args.action != "list" and not (args.slug and args.site):
+        if args.command == "plugins" and args.action in ("enable", "disable") and not (args.slug and args.site):
             raise CliError(f"usage: entraide plugins {args.action} SLUG --site CODE")
+        if args.command == "plugins" and args.action in ("audit", "check") and not args.slug:
+            raise CliError(f"usage: entraide plugins {args.action} {'PACKAGE' if args.action == 'audit' else 'SLUG'}")
         return COMMANDS[args.command](settings, args)
     except (SettingsError, CliError) as exc:
         print(f"entraide: error: {exc}", file=sys.stderr)

@@ -34,6 +34,10 @@ async def _plugin_rows(app: Any, code: str | None) -> list[dict[str, Any]]:
 
 
 def cmd_plugins(settings: Settings, args: argparse.Namespace) -> int:
+    if args.action == "audit":
+        return _audit(args.slug)
+    if args.action == "check":
+        return _check(settings, args.slug)
     app = make_app(settings)
     if args.action == "list":
         rows = asyncio.run(with_db(app, _plugin_rows(app, args.site)))
@@ -62,3 +66,52 @@ async def _toggle(app: Any, slug: str, code: str, enabled: bool) -> int:
     await audit(None, "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
     print(f"{slug} {'enabled' if enabled else 'disabled'} on {code}.")
     return 0
+
+
+def _audit(target: str) -> int:
+    """``entraide plugins audit PACKAGE``: static findings, exit 1 when one is serious."""
+    from core.plugin_audit import SERIOUS, audit_package
+
+    try:
+        source, findings = audit_package(target)
+    except FileNotFoundError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Audit of {source.slug} (kind {source.kind}) at {source.package}")
+    for finding in findings:
+        print(f"  {finding}")
+    serious = sum(1 for f in findings if f.level == SERIOUS)
+    print(f"{serious} serious finding(s), {len(findings) - serious} warning(s).")
+    print("The audit reads the source; it cannot prove a plugin safe (docs/plugins.md, 'Trust and the audit').")
+    return 1 if serious else 0
+
+
+def _check(settings: Settings, slug: str) -> int:
+    """``entraide plugins check SLUG``: the contract tests, on a throwaway SQLite database."""
+    import tempfile
+    from pathlib import Path
+
+    import msgspec
+
+    from core.contract import check_plugin
+    from core.migrate import migrate
+
+    with tempfile.TemporaryDirectory(prefix="entraide-check-") as tmp:
+        scratch = msgspec.structs.replace(
+            settings, database_url=f"sqlite:///{Path(tmp) / 'check.sqlite3'}", data_dir=tmp, plugins=None, env="dev"
+        )
+        app = make_app(scratch)
+        rt = app.state.entraide
+        report = next((r for r in rt.registry.reports if r.slug == slug), None)
+        if report is None:
+            raise CliError(f"unknown plugin {slug!r} (installed: {', '.join(rt.registry.installed) or 'none'})")
+        if report.module is None:
+            print(f"{slug}: NOT LOADED: {report.error}")
+            return 1
+        from core.app import piccolo_app_modules
+
+        asyncio.run(migrate(rt.engine, piccolo_app_modules(rt.registry)))
+        problems = check_plugin(report.module, app)
+    for problem in problems:
+        print(f"  FAIL: {problem}")
+    print(f"{slug}: {'contract broken' if problems else 'passes the plugin contract'} ({len(problems)} problem(s)).")
+    return 1 if problems else 0

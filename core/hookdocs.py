@@ -1,8 +1,8 @@
-"""Generate ``docs/hooks.md`` from the hook specifications (the docstrings are the source).
+"""Generate ``docs/hooks.md`` and ``docs/slots.md`` from the code (the single source).
 
-Run ``uv run python -m core.hookdocs`` after changing a hookspec; a contract
-test fails when the committed file differs from what this writes, or when a
-docstring's ``Example:`` does not compile.
+Run ``uv run python -m core.hookdocs`` after changing a hookspec or a slot; a
+contract test fails when a committed file differs from what this writes, or
+when a hookspec docstring's ``Example:`` does not compile.
 """
 
 from __future__ import annotations
@@ -16,9 +16,29 @@ from typing import Any
 
 from core import hookspecs
 
-__all__ = ["DOC_PATH", "example_of", "main", "render", "specs"]
+__all__ = ["DOC_PATH", "SLOTS_PATH", "example_of", "main", "render", "render_slots", "specs"]
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "hooks.md"
+SLOTS_PATH = DOC_PATH.with_name("slots.md")
+
+_SLOTS_HEADER = """# UI slots
+
+Generated from `core.ui.SLOTS` and `core.ui.SPONSORABLE_SLOTS` by `uv run python -m core.hookdocs`.
+
+Templates call `{{ slot("name") }}`; enabled plugins fill slots through `provide_fragments(slot, ctx)`.
+Fragments are ordered by their explicit `order` (then plugin slug) and rendered in isolation (a failing
+fragment is logged and omitted; its plugin shows as *degraded* in `/admin/`).
+
+**Sponsored content.** Core, not the plugin, labels it: every fragment of a plugin whose `META.kind` is
+`sponsored` is wrapped in `<aside class="sponsored">` with a "Sponsored · <META.sponsor>" label. Such
+fragments appear only in the slots marked *sponsorable* below, and never on the operator console (`/admin/…`)
+or the member's account pages (`/me`, `/me/…`), whatever the slot. The `sponsored` CSS class family is
+reserved: a fragment of any other plugin whose markup uses it, or that sets `Fragment.sponsored`, is refused.
+Sponsored plugins receive an anonymous `PageContext` (no member, no consent state).
+
+| slot | sponsorable | where / what for |
+|---|---|---|
+"""
 
 _HEADER = """# Hook reference
 
@@ -76,19 +96,28 @@ def render() -> str:
     return "".join(parts)
 
 
+def render_slots() -> str:
+    """The full text of ``docs/slots.md``."""
+    from core.ui import SLOTS, SPONSORABLE_SLOTS
+
+    rows = [f"| `{name}` | {'yes' if name in SPONSORABLE_SLOTS else 'no'} | {text} |" for name, text in SLOTS.items()]
+    return _SLOTS_HEADER + "\n".join(rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write ``docs/hooks.md`` (``--check``: exit 1 when it is stale instead)."""
+    """Write the generated docs (``--check``: exit 1 when one is stale instead)."""
     args = sys.argv[1:] if argv is None else argv
-    text = render()
-    if "--check" in args:
-        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.is_file() else ""
-        if current != text:
-            print(f"{DOC_PATH} is stale: run `uv run python -m core.hookdocs`", file=sys.stderr)
-            return 1
-        return 0
-    DOC_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {DOC_PATH}")
-    return 0
+    stale = 0
+    for path, text in ((DOC_PATH, render()), (SLOTS_PATH, render_slots())):
+        if "--check" in args:
+            current = path.read_text(encoding="utf-8") if path.is_file() else ""
+            if current != text:
+                print(f"{path} is stale: run `uv run python -m core.hookdocs`", file=sys.stderr)
+                stale = 1
+            continue
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    return stale
 
 
 if __name__ == "__main__":

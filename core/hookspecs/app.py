@@ -44,6 +44,15 @@ def register_routes() -> list[Any]:
         Routers (conventionally one ``Router("/<slug>")``) or handlers. Core
         tags each with ``opt["plugin"] = <slug>`` so that a site on which the
         plugin is disabled answers 404.
+
+    Example:
+        @hookimpl
+        def register_routes():
+            from litestar import Router
+
+            from entraide_hydration.routes import index, submit
+
+            return [Router("/hydration", route_handlers=[index, submit])]
     """
 
 
@@ -56,6 +65,13 @@ def register_template_dirs() -> list[Path]:
 
     Returns:
         Directories. ``<package>/templates`` is added automatically.
+
+    Example:
+        @hookimpl
+        def register_template_dirs():
+            from pathlib import Path
+
+            return [Path(__file__).parent / "shared_templates"]
     """
 
 
@@ -69,6 +85,14 @@ def register_tracker_types() -> list[Tracker]:
     Returns:
         Tracker declarations; the Health Box turns each into a form,
         storage, history, chart, CSV/FHIR export and a dashboard card.
+
+    Example:
+        @hookimpl
+        def register_tracker_types():
+            from core.api import Metric, Tracker
+
+            glasses = Metric("glasses", "Glasses of water", "integer", unit="{glass}", hard_min=0, hard_max=40)
+            return [Tracker(slug="hydration", name="Hydration", description="Glasses a day.", metrics=(glasses,))]
     """
 
 
@@ -81,6 +105,20 @@ def register_cli_commands() -> list[CliCommand]:
 
     Returns:
         Command declarations (name, help, argument setup, handler).
+
+    Example:
+        @hookimpl
+        def register_cli_commands():
+            from core.api import CliCommand
+
+            def setup(parser):
+                parser.add_argument("--days", type=int, default=30)
+
+            def run(args):
+                print(f"purged entries older than {args.days} days")
+                return 0
+
+            return [CliCommand("hydration-purge", "delete old hydration drafts", setup, run)]
     """
 
 
@@ -89,10 +127,20 @@ async def seed_demo_data(ctx: DemoContext) -> None:
     """Create this plugin's demo data.
 
     Policy: notify, strict.
-    When: ``entraide demo`` on an empty database, after core demo members.
+    When: ``entraide demo`` on an empty database, after core's demo accounts
+    and population; plugins run in dependency order (``requires_plugins``,
+    then ``META.seed_after``, then slug).
 
     Args:
-        ctx: Demo members and editions, keyed by e-mail and code.
+        ctx: ``members`` (read-only views), ``by_email``, ``sites`` and a
+            seeded ``random``; ``await ctx.add_member(...)`` adds an account.
+
+    Example:
+        @hookimpl
+        async def seed_demo_data(ctx):
+            camille = ctx.by_email["camille@demo.entraide.test"]
+            for member in [camille, *ctx.random.sample(ctx.members, 5)]:
+                await services.add_entry(member.id, glasses=ctx.random.randint(3, 10))
     """
 
 
@@ -105,6 +153,13 @@ async def on_startup(app: Litestar) -> None:
 
     Args:
         app: The Litestar application.
+
+    Example:
+        @hookimpl
+        async def on_startup(app):
+            from core.api import all_trackers
+
+            services.remember(all_trackers(app))
     """
 
 
@@ -117,4 +172,9 @@ async def on_shutdown(app: Litestar) -> None:
 
     Args:
         app: The Litestar application.
+
+    Example:
+        @hookimpl
+        async def on_shutdown(app):
+            await services.close_http_client()
     """

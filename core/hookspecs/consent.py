@@ -22,4 +22,16 @@ def register_consent_purposes() -> list[Purpose]:
 
     Returns:
         Purposes, named ``<slug>.<purpose>``.
+
+    Example:
+        @hookimpl
+        def register_consent_purposes():
+            from core.api import Purpose, PurposeText
+
+            texts = {
+                "en": PurposeText("Hydration reminders", "E-mail me reminders to drink. {controller}"),
+                "fr": PurposeText("Rappels d'hydratation", "M'envoyer des rappels pour boire. {controller}"),
+                "de": PurposeText("Trink-Erinnerungen", "Mir Erinnerungen zum Trinken senden. {controller}"),
+            }
+            return [Purpose("hydration.reminders", texts=texts, order=60)]
     """

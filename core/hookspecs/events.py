@@ -17,12 +17,21 @@ async def handle_event(event: Event) -> None:
     """React to something that happened elsewhere.
 
     Policy: notify, isolated.
-    When: after the emitting transaction committed, for plugins enabled on
-    the event's site. Event names read ``<slug>.<noun>.<past_verb>``.
-    Core emits ``core.member.erased`` (after an account is erased) and
-    ``core.consent.changed`` (payload ``purpose`` and ``action``:
-    ``"grant"`` or ``"withdraw"``) when a member changes a consent.
+    When: after the emitting transaction committed (``core.api.emit``), for
+    plugins enabled on the event's site, never for sponsored plugins. Event
+    names read ``<slug>.<noun>.<past_verb>``. Core emits ``core.member.erased``
+    (after an account is erased) and ``core.consent.changed`` (payload
+    ``purpose`` and ``action``: ``"grant"`` or ``"withdraw"``) when a member
+    changes a consent.
 
     Args:
         event: Name, site code, member id and payload.
+
+    Example:
+        @hookimpl
+        async def handle_event(event):
+            if event.name == "core.member.erased":
+                await services.forget(event.member_id)
+            elif event.name == "friends.request.accepted":
+                await services.share_streak(event.member_id, event.payload["other_id"])
     """

@@ -22,6 +22,13 @@ def register_permissions() -> list[Permission]:
 
     Returns:
         Permission declarations, named ``<slug>.<verb>``.
+
+    Example:
+        @hookimpl
+        def register_permissions():
+            from core.api import Permission
+
+            return [Permission("hydration.moderate", ("moderator", "operator"), "Hide abusive hydration tips")]
     """
 
 

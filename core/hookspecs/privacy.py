@@ -22,6 +22,12 @@ async def export_personal_data(member_id: int) -> dict[str, Any] | None:
     Returns:
         A JSON-serialisable mapping. Lists of flat dicts under a key are also
         written as ``<slug>/<key>.csv`` in the zip export.
+
+    Example:
+        @hookimpl
+        async def export_personal_data(member_id):
+            rows = await services.entries_of(member_id)
+            return {"entries": [{"day": r.day.isoformat(), "glasses": r.glasses} for r in rows]}
     """
 
 
@@ -34,4 +40,9 @@ async def erase_personal_data(member_id: int) -> None:
 
     Args:
         member_id: The member's id.
+
+    Example:
+        @hookimpl
+        async def erase_personal_data(member_id):
+            await services.delete_entries_of(member_id)
     """

@@ -23,7 +23,17 @@ def provide_nav_items(ctx: PageContext) -> list[NavItem] | None:
         ctx: Request, site, viewer and consent state of this render.
 
     Returns:
-        Navigation items with an explicit integer ``order``, or None.
+        Navigation items with a dotted ``name`` (``<slug>.<page>``) and an
+        explicit ``order``, or None. Items are sorted by ``(order, name)``;
+        orders 900-999 are core's (operator console, account, log in).
+
+    Example:
+        @hookimpl
+        def provide_nav_items(ctx):
+            from core.api import NavItem, gettext_for
+
+            _ = gettext_for(ctx.request).gettext
+            return [NavItem(_("Hydration"), "/hydration/", order=300, members_only=True, name="hydration.index")]
     """
 
 
@@ -40,6 +50,18 @@ def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
 
     Returns:
         Fragments, each with an integer ``order`` (steps of 10), or None.
+        Core wraps each one; a sponsored plugin's fragments are labelled
+        with its sponsor and shown only in sponsorable slots (docs/slots.md);
+        the ``sponsored`` CSS class is reserved for that label.
+
+    Example:
+        @hookimpl
+        def provide_fragments(slot, ctx):
+            from core.api import Fragment
+
+            if slot == "home.main" and ctx.allows("core.health_data"):
+                return [Fragment(order=30, template="hydration/fragments/_card.html")]
+            return None
     """
 
 
@@ -54,7 +76,14 @@ def provide_template_context(ctx: PageContext) -> dict[str, Any] | None:
         ctx: Request, site, viewer and consent state of this render.
 
     Returns:
-        A mapping merged into the template context (keys prefixed by slug).
+        A mapping merged into the template context. Every key must be the
+        slug or start with ``<slug>_``; otherwise the plugin is marked
+        degraded and its keys are dropped.
+
+    Example:
+        @hookimpl
+        def provide_template_context(ctx):
+            return {"hydration_goal": 8}  # keys start with the slug
     """
 
 
@@ -70,4 +99,11 @@ def provide_assets(ctx: PageContext) -> list[Asset] | None:
 
     Returns:
         Assets, or None.
+
+    Example:
+        @hookimpl
+        def provide_assets(ctx):
+            from core.api import Asset
+
+            return [Asset("hydration.css")]  # served from static/hydration/hydration.css
     """

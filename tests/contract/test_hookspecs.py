@@ -62,3 +62,37 @@ def test_slots_are_documented():
     )
     for used in set(re.findall(r'slot\("([^"]+)"\)', templates)):
         assert used in SLOTS, f"slot {used} used in a template but not documented in core.ui.SLOTS"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_spec_docstring_ends_with_a_compiling_example(name):
+    from core.hookdocs import example_of
+
+    doc = inspect.getdoc(SPECS[name]) or ""
+    assert "\nExample:\n" in doc, f"{name}: end the docstring with an Example: section"
+    example = example_of(SPECS[name])
+    assert "@hookimpl" in example and f"def {name}(" in example, f"{name}: the example implements the hook"
+    compile(example, f"<example of {name}>", "exec")  # SyntaxError fails the test
+    tree = __import__("ast").parse(example)
+    impl = next(n for n in tree.body if getattr(n, "name", None) == name)
+    assert [a.arg for a in impl.args.args] == list(inspect.signature(SPECS[name]).parameters), name
+
+
+def test_hooks_md_and_slots_md_are_generated_from_the_code():
+    from core.hookdocs import DOC_PATH, SLOTS_PATH, render, render_slots
+
+    stale = "is stale: run `uv run python -m core.hookdocs`"
+    assert DOC_PATH.read_text(encoding="utf-8") == render(), f"docs/hooks.md {stale}"
+    assert SLOTS_PATH.read_text(encoding="utf-8") == render_slots(), f"docs/slots.md {stale}"
+
+
+def test_hookdocs_check_mode_reports_drift(tmp_path, monkeypatch, capsys):
+    from core import hookdocs
+
+    stale = tmp_path / "hooks.md"
+    stale.write_text("# old\n", encoding="utf-8")
+    monkeypatch.setattr(hookdocs, "DOC_PATH", stale)
+    monkeypatch.setattr(hookdocs, "SLOTS_PATH", tmp_path / "slots.md")
+    assert hookdocs.main(["--check"]) == 1
+    assert "is stale" in capsys.readouterr().err
+    assert hookdocs.main([]) == 0 and hookdocs.main(["--check"]) == 0

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from importlib.metadata import entry_points
-from pathlib import Path
 
 import pytest
 
@@ -30,64 +28,31 @@ def test_plugin_loads_with_valid_meta(slug):
 
 
 @pytest.mark.parametrize("slug", BUNDLED)
-def test_privacy_contract(slug):
-    """A plugin storing member data must export and erase it."""
-    from core.plugins_registry import PluginRegistry
+def test_plugin_contract(slug, app):
+    """The same checks an outside author runs (core.testing.assert_plugin_contract / entraide plugins check):
+    privacy provider when data categories are declared, tables and routes prefixed, templates and static
+    files under the slug and compiling, catalogs parse, every GET route 404 where the plugin is disabled."""
+    from core.contract import check_plugin
 
-    registry = PluginRegistry([REPORTS[slug]])
-    if REPORTS[slug].meta.data_categories:
-        assert slug in registry.implementers("export_personal_data")
-        assert slug in registry.implementers("erase_personal_data")
-
-
-@pytest.mark.parametrize("slug", BUNDLED)
-def test_tables_are_prefixed_with_the_slug(slug):
-    import importlib
-
-    try:
-        app_config = importlib.import_module(f"plugins.{slug}.piccolo_app").APP_CONFIG
-    except ModuleNotFoundError:
-        return
-    assert app_config.app_name == slug
-    assert "core" in app_config.migration_dependencies or any(
-        d.startswith("core") for d in app_config.migration_dependencies
-    )
-    for table in app_config.table_classes:
-        assert table._meta.tablename.startswith(f"{slug}_"), table._meta.tablename
+    problems = check_plugin(REPORTS[slug].module, app)
+    assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("slug", BUNDLED)
-def test_templates_live_under_the_slug_and_compile(slug, app):
-    package = Path(REPORTS[slug].module.__file__).parent
-    env = app.state.entraide.templates.env("default", "fr")
-    templates = list((package / "templates").rglob("*.html")) if (package / "templates").is_dir() else []
-    for path in templates:
-        relative = path.relative_to(package / "templates")
-        assert relative.parts[0] == slug, f"{relative} must live under templates/{slug}/"
-        env.get_template(str(relative))
+def test_contract_check_catches_a_broken_plugin(make_app):
+    from fixture_plugins import impostor, sponsor_card
 
+    from core.contract import check_plugin
 
-def _plugin_get_routes(app, slug):
-    for route in app.routes:
-        for handler in getattr(route, "route_handlers", []):
-            if handler.opt.get("plugin") == slug and "GET" in handler.http_methods:
-                yield re.sub(r"\{[^}:]+:int\}", "1", re.sub(r"\{[^}:]+:(str|path)\}", "x", route.path))
+    app = make_app(extra_plugins=[sponsor_card, impostor])
+    assert check_plugin(impostor, app) == []
+    problems = check_plugin(sponsor_card, app)  # a single-module plugin: only its own file is audited
+    forbidden = [p.rsplit(" ", 1)[1] for p in problems if "a sponsored plugin may not implement" in p]
+    assert forbidden == ["handle_event", "resolve_permission", "resolve_related"]
+    assert problems[-1].startswith("degraded: asset 'missing.css' not found") and len(problems) == 4
+    from fixture_plugins import misspelt
 
-
-@pytest.mark.parametrize("slug", BUNDLED)
-def test_every_route_is_404_when_disabled(slug, app, client_for):
-    from core.testing import run_async
-
-    rt = app.state.entraide
-    paths = sorted(set(_plugin_get_routes(app, slug)))
-    run_async(app, rt.enablement.set(rt.site("fr"), slug, False))
-    fr = client_for("fr")
-    for path in paths:
-        assert fr.get(path, follow_redirects=False).status_code == 404, path
-    uk = client_for("uk")
-    for path in paths:
-        if "/static/" not in path:
-            assert uk.get(path, follow_redirects=False).status_code != 404 or "{" in path or path.endswith("/x"), path
+    broken = check_plugin(misspelt, make_app(extra_plugins=[misspelt]))
+    assert any("provide_fragment" in p for p in broken), broken
 
 
 @pytest.mark.parametrize("slug", BUNDLED)
