@@ -1,3 +1,2 @@
-"""Root conftest: make core's fixtures available to every test folder."""
-
-pytest_plugins = ["core.testing"]
+"""Root conftest. Core's fixtures come from the ``entraide`` pytest plugin (entry point
+``pytest11``, module ``core.testing``), registered when the project is installed (``uv sync``)."""

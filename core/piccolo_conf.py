@@ -34,5 +34,7 @@ def app_modules(plugin_modules: list[str]) -> list[str]:
 _settings = load_settings()
 DB = make_engine(_settings.database_url)
 APP_REGISTRY = AppRegistry(
-    apps=app_modules([r.module.__name__ for r in discover(_settings.plugins) if r.module is not None])
+    apps=app_modules(
+        [r.module.__name__ for r in discover(_settings.plugins, paths=_settings.plugin_paths) if r.module is not None]
+    )
 )

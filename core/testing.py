@@ -1,8 +1,17 @@
-"""Pytest fixtures for core and plugin tests (``pytest_plugins = ["core.testing"]``).
+"""The test kit: pytest fixtures for core's and any plugin's tests.
 
-Each test gets a real database: on SQLite a copy of a file migrated once per
-session; on PostgreSQL (``DATABASE_URL=postgresql://…``) the session's
-database, emptied before each test. Apps are built with chosen plugins.
+Installed as a pytest plugin (entry point ``pytest11: entraide = core.testing``),
+so every package installed next to Entraide gets these fixtures with plain
+``pytest``. Each test gets a real database: on SQLite a copy of a file
+migrated once per session (every installed plugin's migrations applied); on
+PostgreSQL (``DATABASE_URL=postgresql://…``) the session's database,
+emptied before each test. Apps are built with chosen plugins.
+
+Fixtures: ``make_app``, ``app``, ``client_for``, ``client``, ``signed_in``,
+``outbox``, ``database_url``, ``migrated_database``. Helpers: ``make_member``,
+``login``, ``post_form``, ``csrf_token``, ``grant_consent``,
+``withdraw_consent``, ``run_async``, ``seed_demo``, ``text_of``,
+``assert_plugin_contract``. See docs/plugins.md, "Testing".
 """
 
 from __future__ import annotations
@@ -29,14 +38,23 @@ from core.settings import Settings, load_settings
 
 __all__ = [
     "DEMO_PASSWORD",
+    "Email",
+    "SignedIn",
+    "assert_plugin_contract",
     "cookie_header",
     "csrf_token",
+    "grant_consent",
     "login",
     "make_member",
+    "outbox",
     "post_form",
+    "run_async",
     "seed_demo",
     "serve_app",
+    "signed_in",
     "sse_events",
+    "text_of",
+    "withdraw_consent",
 ]
 
 PG_URL = os.environ.get("DATABASE_URL", "") if os.environ.get("DATABASE_URL", "").startswith("postgres") else ""
@@ -82,6 +100,9 @@ def _settings(url: str, data_dir: Path, **overrides: Any) -> Settings:
         "demo": True,
         "db_pool_size": 0,
     }
+    paths = os.environ.get("ENTRAIDE_PLUGIN_PATHS", "")
+    if paths:  # plugins under development load in tests as they do in the app
+        values["plugin_paths"] = [p.strip() for p in paths.split(",") if p.strip()]
     values.update(overrides)
     return load_settings(env, cwd=data_dir, **values)
 
@@ -301,3 +322,15 @@ def sse_events(lines: Iterator[str]) -> Iterator[tuple[str, str]]:
         elif not line.strip() and data:
             yield event, "\n".join(data)
             event, data = "message", []
+
+
+# The rest of the kit; imported here so that pytest finds the fixtures in this plugin module.
+from core.testing_kit import (  # noqa: E402
+    Email,
+    SignedIn,
+    assert_plugin_contract,
+    grant_consent,
+    outbox,
+    signed_in,
+    withdraw_consent,
+)
