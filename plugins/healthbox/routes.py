@@ -124,15 +124,12 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         "questionnaires": [q for q in tracker.questionnaires if available(request, q)],
         "shared": settings.get(setting_name(tracker.slug)) is True,
         "member_id": member.id,
-<<<<<<< HEAD
         "error_labels": error_labels(tracker, _),
         "error_anchors": {d.key: "hb-entry-form" for d in tracker.derived},
         # Today's entry is in the form: saving edits it without asking again.
         "replaces": today.isoformat() if existing else "",
         "replace_day": None,
-=======
         "units": {m.key: unit_for(m, settings, request_format(request)) for m in tracker.metrics},
->>>>>>> 415bf53 (Health Box: exact numbers in the member's notation (issue 14 items 1-3, issue 7 item 15))
     }
 
 
@@ -198,7 +195,8 @@ async def _form_again(
 ) -> Response[Any]:
     """The tracker page with the posted values kept, errors or a question shown."""
     ctx = await _page_context(request, tracker, 30, 1)
-    ctx["fields"] = form_fields(tracker, raw, errors, confirm_msgs, units)
+    fmt = request_format(request)
+    ctx["fields"] = form_fields(tracker, raw, errors, confirm_msgs, {**ctx["units"], **units}, fmt)
     ctx["date_value"] = raw.get(DATE_FIELD, ctx["today"].isoformat())
     ctx["replaces"] = raw.get("replaces", "")
     ctx["replace_day"] = replace_day
@@ -225,18 +223,7 @@ async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -
     if not result.ok:
         errors = render_errors(result.errors, _)
         confirm_msgs = render_errors(result.needs_confirmation, _)
-<<<<<<< HEAD
         return await _form_again(request, tracker, raw, units, errors, confirm_msgs, status=400)
-=======
-        ctx["fields"] = form_fields(tracker, raw, errors, confirm_msgs, {**ctx["units"], **units}, fmt)
-        ctx["date_value"] = raw.get(DATE_FIELD, today.isoformat())
-        return await render(
-            request,
-            "healthbox/pages/tracker.html",
-            {**ctx, "errors": errors, "confirm": bool(confirm_msgs) and not errors},
-            status=400,
-        )
->>>>>>> 415bf53 (Health Box: exact numbers in the member's notation (issue 14 items 1-3, issue 7 item 15))
     record = EntryRecord.from_result(tracker.slug, result, datetime.now(UTC), request.state.site.tz)
     if raw.get("replaces") != record.day.isoformat() and await services.has_entry(member.id, tracker.slug, record.day):
         # A second entry for the same day would silently replace the first: ask first.
