@@ -26,6 +26,7 @@ from core.context import set_default
 from core.csrf import csrf_middleware
 from core.db import DurableSQLiteEngine, bind_tables, make_engine
 from core.error_pages import http_error, server_error
+from core.files import private_dir
 from core.gate import TrustedProxies, edition_gate
 from core.guards import opt_guard
 from core.identity.account import router as account_router
@@ -34,6 +35,7 @@ from core.live import live
 from core.middleware import context_middleware, security_headers
 from core.plugins_registry import PluginRegistry, discover
 from core.pubsub import RedisBroker
+from core.redact import install_log_redaction
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
 from core.sites import sites_for
@@ -102,6 +104,8 @@ def create_app(
     only = plugins if plugins is not None else settings.plugins
     registry = PluginRegistry(discover(only, extra_plugins, settings.plugin_paths))
     sites = sites_for(settings)
+    private_dir(settings.data_path)  # 0700: database, uploads, media, outbox
+    install_log_redaction()  # no verification or reset token in any log
     engine = make_engine(settings.database_url)
     bind_tables(engine, all_tables(registry))
     runtime = Runtime(settings, registry, sites, engine)

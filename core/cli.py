@@ -123,7 +123,16 @@ def _serve(settings: Settings, host: str, port: int, workers: int, factory: str)
     )
 
 
+def refuse_unsafe_prod(settings: Settings) -> None:
+    """``ENTRAIDE_ENV=prod`` with an unsafe setting: one sentence, exit code 2."""
+    from core.checks import prod_refusals
+
+    if settings.env == "prod" and (problems := prod_refusals(settings)):
+        raise CliError("refusing to start with ENTRAIDE_ENV=prod: " + "; ".join(problems))
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    refuse_unsafe_prod(settings)
     # Links of editions without a base_url use the port served (workers read the environment).
     os.environ.setdefault("ENTRAIDE_PORT", str(args.port))
     _serve(settings, args.host, args.port, args.workers, "core.asgi:create_app_from_env")
@@ -134,6 +143,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     os.environ["ENTRAIDE_DEMO"] = "true"
     os.environ.setdefault("ENTRAIDE_PORT", str(args.port))
     settings = load_settings()
+    refuse_unsafe_prod(settings)
     db = settings.sqlite_path
     if args.reset and db is not None:
         for suffix in ("", "-wal", "-shm"):

@@ -112,7 +112,7 @@ def make_engine(database_url: str) -> Engine:  # type: ignore[type-arg]
     """Create the engine for ``sqlite:///path`` or ``postgresql://…`` URLs."""
     if database_url.startswith("sqlite:///"):
         path = Path(database_url.removeprefix("sqlite:///"))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with contextlib.closing(sqlite3.connect(path)) as conn:
             conn.execute("PRAGMA journal_mode = WAL")
         os.chmod(path, 0o600)

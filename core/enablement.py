@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from core.db import DurableSQLiteEngine, transaction
+from core.files import write_private
 from core.sites import Site, SiteMap
 from core.tables import SitePlugin, StateCounter
 
@@ -98,7 +99,7 @@ class Enablement:
         stamp = self._stamp()
         if stamp is not None:
             tmp = stamp.with_suffix(f".tmp{os.getpid()}")
-            tmp.write_text(str(version))
+            write_private(tmp, str(version).encode())
             os.replace(tmp, stamp)
 
     async def ensure_stamp(self) -> None:

@@ -30,7 +30,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """Validated settings of one installation.
 
     Attributes:
-        env: "dev" (default) or "prod"; prod refuses insecure settings.
+        env: "dev" (default) or "prod"; ``serve`` refuses insecure settings in
+            prod (:func:`core.checks.prod_refusals`).
         debug: Show tracebacks in error pages (never in prod).
         secret_key: Signs CSRF tokens; ≥ 50 characters in prod.
         database_url: ``sqlite:///path`` or ``postgresql://…``; by default
@@ -102,8 +103,6 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
                 f"DATABASE_URL: unsupported database {redact_url(self.database_url).split(':')[0]!r}; "
                 "use sqlite:///path or postgresql://user:pass@host/db"
             )
-        if self.env == "prod" and self.debug:
-            raise SettingsError("ENTRAIDE_DEBUG: debug must be off when ENTRAIDE_ENV=prod")
         for proxy in self.trusted_proxies:
             try:
                 ipaddress.ip_network(proxy, strict=False)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import consent
 from core.db import transaction
+from core.files import write_private
 from core.i18n import N_
 from core.identity.avatars import AVATAR_CHOICES
 from core.identity.images import AVATAR_SUFFIX, ImageRejected, process_avatar
@@ -118,9 +119,7 @@ async def signup(
     avatar_name = None
     if avatar is not None:
         avatar_name = f"{uuid.uuid4().hex}{AVATAR_SUFFIX}"
-        directory = rt.settings.data_path / "avatars"
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / avatar_name).write_bytes(avatar)
+        write_private(rt.settings.data_path / "avatars" / avatar_name, avatar)
     member = Member(
         email=normalise_email(form.email),
         pseudonym=form.pseudonym.strip(),
