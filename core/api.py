@@ -13,6 +13,7 @@ import warnings
 from typing import Any
 
 from core.audit import audit, audit_trail
+from core.cli_common import run_with_app
 from core.cli_types import CliCommand
 from core.consent import Purpose, PurposeText
 from core.db import transaction
@@ -55,7 +56,17 @@ from core.permissions import Permission
 from core.privacy import ExportFile
 from core.pubsub import Subscription, publish, subscribe
 from core.render import consent_of, flash, formats_for, gettext_for, locale_of, page_context, render
-from core.request_helpers import PluginSettings, all_trackers, settings, site_of, today, trackers, url_for
+from core.request_helpers import (
+    PluginSettings,
+    all_trackers,
+    edition,
+    settings,
+    site_of,
+    today,
+    trackers,
+    translations_for,
+    url_for,
+)
 from core.sites import Site
 from core.tracker_numbers import as_decimal, format_number, parse_feet_inches, parse_locale_decimal, round_half_up
 from core.tracker_validation import (
@@ -149,6 +160,7 @@ __all__ = [
     "current_member",
     "delete_media",
     "distance_km",
+    "edition",
     "emit",
     "field",
     "find_band",
@@ -183,6 +195,7 @@ __all__ = [
     "require_member",
     "reset_rate_limit",
     "round_half_up",
+    "run_with_app",
     "save_media",
     "search_key",
     "send_member_email",
@@ -193,6 +206,7 @@ __all__ = [
     "today",
     "trackers",
     "transaction",
+    "translations_for",
     "url_for",
     "validate_entry",
     "viewer",

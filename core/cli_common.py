@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from core.settings import Settings
 
-__all__ = ["CliError", "make_app", "site_or_fail", "with_db"]
+T = TypeVar("T")
+
+__all__ = ["CliError", "make_app", "run_with_app", "site_or_fail", "with_db"]
 
 
 class CliError(Exception):
@@ -47,3 +50,20 @@ def _unmigrated(exc: BaseException) -> bool:
     """A missing core table (SQLite "no such table", PostgreSQL UndefinedTableError)."""
     text = f"{exc.__class__.__name__}: {exc}"
     return "no such table" in text or "UndefinedTable" in text or ("relation" in text and "does not exist" in text)
+def run_with_app(main: Callable[[], Awaitable[T]]) -> T:
+    """Run a plugin's CLI work against the configured application and database.
+
+    A command declared with ``register_cli_commands`` gets only its parsed
+    arguments; inside ``main`` the ``core.api`` functions (``get_members``,
+    ``send_member_email``…) and the plugin's tables work as in a request.
+    """
+    import asyncio
+
+    from core.settings import load_settings
+
+    app = make_app(load_settings())
+
+    async def run() -> T:
+        return await with_db(app, main())
+
+    return asyncio.run(run())

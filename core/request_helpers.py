@@ -19,7 +19,17 @@ if TYPE_CHECKING:
     from core.sites import Site
     from core.trackers import Tracker
 
-__all__ = ["PluginSettings", "all_trackers", "settings", "site_of", "today", "trackers", "url_for"]
+__all__ = [
+    "PluginSettings",
+    "all_trackers",
+    "edition",
+    "settings",
+    "site_of",
+    "today",
+    "trackers",
+    "translations_for",
+    "url_for",
+]
 
 
 @dataclass(frozen=True)
@@ -87,3 +97,20 @@ def trackers(request: Request[Any, Any, Any]) -> list[Tracker]:
 def all_trackers(source: Request[Any, Any, Any] | Litestar | None = None) -> list[Tracker]:
     """Every tracker declared by an installed plugin, enabled or not (declaration order)."""
     return [tracker for _, tracker in _runtime(source).trackers.values()]
+
+
+def translations_for(language: str) -> Any:
+    """Merged catalogs (core and every plugin) for ``language``, outside a request.
+
+    For text addressed to a member who is not the viewer (e-mail digests,
+    warnings): use :attr:`core.api.MemberView.language`. In a request,
+    ``gettext_for(request)`` follows the page's language instead.
+    """
+    from core.i18n import load_translations
+
+    return load_translations(language, active_runtime().templates.locale_dirs)
+
+
+def edition(code: str) -> Site | None:
+    """An edition by code, outside a request (digests, CLI work); None when unknown."""
+    return active_runtime().sites.get(code)

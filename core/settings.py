@@ -146,7 +146,9 @@ def redact_url(url: str) -> str:
 
 _FIELDS = set(Settings.__struct_fields__)
 #: ENTRAIDE_* variables read elsewhere (config path, CLI input, test switches).
-NOT_SETTINGS = frozenset({"ENTRAIDE_CONFIG", "ENTRAIDE_OPERATOR_PASSWORD", "ENTRAIDE_REQUIRE_BROWSER"})
+NOT_SETTINGS = frozenset(
+    {"ENTRAIDE_CONFIG", "ENTRAIDE_OPERATOR_PASSWORD", "ENTRAIDE_REQUIRE_BROWSER", "ENTRAIDE_REQUIRE_REDIS"}
+)
 _LIST_FIELDS = {"plugins", "plugin_paths", "licensed_instruments", "allowed_hosts", "trusted_proxies"}
 
 

@@ -48,8 +48,10 @@ __all__ = [
     "make_member",
     "outbox",
     "post_form",
+    "redis_url",
     "run_async",
     "seed_demo",
+    "sent_emails",
     "serve_app",
     "signed_in",
     "sse_events",
@@ -261,6 +263,14 @@ def seed_demo(app: Litestar) -> Any:
     return _run(seed(app.state.entraide))
 
 
+def sent_emails(app: Litestar, to: str) -> list[dict[str, Any]]:
+    """E-mails the outbox holds for an address, oldest first (``subject``, ``body``)."""
+    from core.tables import OutboxEmail
+
+    query = OutboxEmail.select(OutboxEmail.subject, OutboxEmail.body).where(OutboxEmail.to_email == to)
+    return list(_run(query.order_by(OutboxEmail.id)))
+
+
 def text_of(html: str) -> str:
     """Visible text of an HTML page (tags removed, whitespace folded)."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
@@ -334,3 +344,14 @@ from core.testing_kit import (  # noqa: E402
     signed_in,
     withdraw_consent,
 )
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """``REDIS_URL`` for tests needing a real Redis: skipped without it, failed under ``ENTRAIDE_REQUIRE_REDIS``."""
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        if os.environ.get("ENTRAIDE_REQUIRE_REDIS"):
+            pytest.fail("REDIS_URL is required here (ENTRAIDE_REQUIRE_REDIS=1): start redis-server")
+        pytest.skip("set REDIS_URL=redis://127.0.0.1:6379/0 to run the Redis tests (.ci/run does)")
+    return url

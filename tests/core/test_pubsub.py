@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 
 import pytest
 
 from core import api
 from core.pubsub import InProcessBroker, RedisBroker, Subscription, make_broker
-
-REDIS_URL = os.environ.get("REDIS_URL", "")
-needs_redis = pytest.mark.skipif(not REDIS_URL, reason="set REDIS_URL (redis://127.0.0.1:6379/0) to test Redis pub/sub")
 
 
 async def next_of(sub: Subscription, timeout: float = 3.0) -> dict:
@@ -90,9 +86,8 @@ async def test_redis_outage_never_fails_the_publisher(caplog):
     assert "cannot publish" in caplog.text
 
 
-@needs_redis
-async def test_two_workers_share_messages_through_redis():
-    worker_a, worker_b = RedisBroker(REDIS_URL), RedisBroker(REDIS_URL)
+async def test_two_workers_share_messages_through_redis(redis_url):
+    worker_a, worker_b = RedisBroker(redis_url), RedisBroker(redis_url)
     try:
         async with Subscription(worker_a, "test:shared") as sub:
             await worker_b.publish("test:shared", {"message_id": 42})
@@ -106,9 +101,8 @@ async def test_two_workers_share_messages_through_redis():
         await worker_b.close()
 
 
-@needs_redis
-async def test_different_redis_databases_do_not_hear_each_other():
-    base = REDIS_URL.rsplit("/", 1)[0]
+async def test_different_redis_databases_do_not_hear_each_other(redis_url):
+    base = redis_url.rsplit("/", 1)[0]
     one, two = RedisBroker(f"{base}/14"), RedisBroker(f"{base}/15")
     try:
         async with Subscription(one, "test:db") as sub:
