@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.numbers import format_decimal
 from litestar import Request
 
-from core.api import MemberView, find_member, gettext_for, locale_of, site_of
+from core.api import MemberView, find_member, formats_for, gettext_for, site_of
 from plugins.messages.services import MAX_BODY, MAX_PARTICIPANTS, MAX_SUBJECT
 
 __all__ = ["Draft", "check_body", "read_draft", "split_pseudonyms"]
@@ -43,10 +42,10 @@ def check_body(request: Request[Any, Any, Any], body: str) -> str | None:
     if not body.strip():
         return _("Write a message before sending.")
     if len(body) > MAX_BODY:
-        locale = locale_of(request)
+        number = formats_for(request).number
         return _("Your message is too long: %(count)s characters, at most %(max)s.") % {
-            "count": format_decimal(len(body), locale=locale),
-            "max": format_decimal(MAX_BODY, locale=locale),
+            "count": number(len(body)),
+            "max": number(MAX_BODY),
         }
     return None
 

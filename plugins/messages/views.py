@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from babel.dates import format_datetime
 from litestar import Request
 
-from core.api import MemberView, get_members, gettext_for, locale_of, render_markdown, site_of
+from core.api import MemberView, formats_for, get_members, gettext_for, render_markdown, site_of
 from plugins.messages.services import Thread
 
 __all__ = ["Names", "conversation_title", "local_time", "message_items", "names_for", "read_receipt"]
@@ -38,7 +37,7 @@ async def names_for(request: Request[Any, Any, Any], ids: Iterable[int | None]) 
 
 def local_time(request: Request[Any, Any, Any], moment: datetime) -> str:
     """A date and time in the edition's time zone and the page's language."""
-    return format_datetime(moment, "short", tzinfo=site_of(request).tz, locale=locale_of(request))
+    return formats_for(request).datetime(moment, site_of(request).tz)
 
 
 def conversation_title(thread_subject: str, others: list[dict[str, Any]], names: Names) -> str:
