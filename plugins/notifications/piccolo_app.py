@@ -1,0 +1,19 @@
+"""Notifications Piccolo app (tables + migrations)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from piccolo.conf.apps import AppConfig
+
+from plugins.notifications.tables import Notification, Preference
+
+__all__ = ["APP_CONFIG"]
+
+APP_CONFIG = AppConfig(
+    app_name="notifications",
+    migrations_folder_path=str(Path(__file__).parent / "piccolo_migrations"),
+    table_classes=[Notification, Preference],
+    migration_dependencies=["core.piccolo_app"],
+    commands=[],
+)
