@@ -50,6 +50,8 @@ def _unmigrated(exc: BaseException) -> bool:
     """A missing core table (SQLite "no such table", PostgreSQL UndefinedTableError)."""
     text = f"{exc.__class__.__name__}: {exc}"
     return "no such table" in text or "UndefinedTable" in text or ("relation" in text and "does not exist" in text)
+
+
 def run_with_app(main: Callable[[], Awaitable[T]]) -> T:
     """Run a plugin's CLI work against the configured application and database.
 
