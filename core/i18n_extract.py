@@ -37,7 +37,10 @@ Extracted = tuple[int, str | None, str | tuple[str | None, ...], list[str]]
 _DECLARATION_CLASSES = frozenset(
     {"Band", "ChartSpec", "Choice", "Derived", "Metric", "QuestionItem", "Questionnaire", "Tracker"}
 )
-_ITEM_NOTE = "Questionnaire item gist ({title}): use the instrument's official validated wording if there is one."
+_ITEM_NOTE = (
+    "Questionnaire item ({title}), published wording: translate only with the validated published "
+    "translation (cite it in the questionnaire's languages); otherwise leave it empty."
+)
 _CHOICE_NOTE = "Answer of a questionnaire item ({title})."
 _BAND_NOTE = (
     "Range label ({title}): the %(range)s in "
@@ -191,6 +194,8 @@ def _texts(*texts: str | None) -> Iterator[tuple[str, list[str]]]:
 def _questionnaire(questionnaire: decl.Questionnaire) -> Iterator[tuple[str, list[str]]]:
     title = questionnaire.title
     yield from _texts(title, questionnaire.licence_note, questionnaire.bands_note)
+    if questionnaire.instructions:
+        yield questionnaire.instructions, [_ITEM_NOTE.format(title=title)]
     for item in questionnaire.items:
         yield item.text, [_ITEM_NOTE.format(title=title)]
         for choice in item.choices:

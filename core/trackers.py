@@ -230,7 +230,11 @@ class Derived:
 
 @dataclass(frozen=True, slots=True)
 class QuestionItem:
-    """A questionnaire item; ``text`` is a gist msgid, official wording comes from the catalogue."""
+    """A questionnaire item; ``text`` is the item's full published wording (English msgid).
+
+    Other languages take the validated published translation from the catalogue,
+    and only for the languages the questionnaire lists in ``languages``.
+    """
 
     key: str
     text: str
@@ -244,6 +248,11 @@ class Questionnaire:
 
     ``enabled_by_default=False`` keeps licence-restricted instruments (PSS) behind a feature
     flag; ``bands_note`` qualifies bands that are not the authors' cut-offs ("indicative").
+    ``instructions`` is the published instruction text, with the recall period
+    (``recall_period_days`` is also the default interval between submissions).
+    ``languages`` lists the languages whose validated wording is shipped, each with its
+    citation; the questionnaire is off in any other language (empty: every language).
+    ``loinc`` codes the total score in exports (a local code is used without one).
     """
 
     key: str
@@ -260,12 +269,28 @@ class Questionnaire:
     bands_note: str | None = None
     derived: tuple[Derived, ...] = ()
     version: str = "1"
+    instructions: str = ""
+    languages: tuple[tuple[str, str], ...] = ()
+    loinc: str | None = None
 
     def __post_init__(self) -> None:
         _check_key(self.key, "Questionnaire key")
         keys = [item.key for item in self.items]
         if not keys or len(set(keys)) != len(keys):
             raise ValueError(f"Questionnaire {self.key!r} needs items with unique keys.")
+
+    def offered_in(self, language: str) -> bool:
+        """True when validated wording exists for ``language`` (or no language list was declared)."""
+        return not self.languages or language.split("_")[0] in {code for code, _ in self.languages}
+
+    def citation(self, language: str) -> str:
+        """The citation of the wording shown in ``language`` ("" when none was declared)."""
+        return next((cite for code, cite in self.languages if code == language.split("_")[0]), "")
+
+    @property
+    def interval_days(self) -> int:
+        """Days between two submissions: the declared interval, else the recall period."""
+        return self.min_interval_days or self.recall_period_days
 
 
 @dataclass(frozen=True, slots=True)

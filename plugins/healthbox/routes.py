@@ -14,7 +14,6 @@ from markupsafe import Markup
 from core.api import (
     CONFIRM_FIELD,
     DATE_FIELD,
-    NumberFormat,
     Tracker,
     current_member,
     flash,
@@ -27,18 +26,23 @@ from core.api import (
     viewer_age,
 )
 from plugins.healthbox import services
+from plugins.healthbox.entry_context import remember_units, tobacco_page_help, weight_context
 from plugins.healthbox.forms import error_labels, form_fields, render_errors
 from plugins.healthbox.page_charts import derived_charts
-from plugins.healthbox.questionnaire_routes import available, questionnaire_page, questionnaire_submit
+from plugins.healthbox.questionnaire_routes import (
+    available,
+    licensed,
+    questionnaire_page,
+    questionnaire_submit,
+)
 from plugins.healthbox.sdk.charts import sparkline
 from plugins.healthbox.sdk.csv_export import iter_csv
-from plugins.healthbox.sdk.records import EntryRecord, exact_series_of, series_of
+from plugins.healthbox.sdk.records import EntryRecord, series_of
 from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
 from plugins.healthbox.settings_routes import request_format, settings_form_context, settings_submit
 from plugins.healthbox.sharing import setting_name, shared_chart
 from plugins.healthbox.summaries import insight_for
-from plugins.healthbox.trackers import weight as weight_tracker
-from plugins.healthbox.units import UNITS_SETTING, plain_number, unit_for
+from plugins.healthbox.units import unit_for
 
 __all__ = ["enabled_trackers", "router", "today_for", "tracker_or_404"]
 
@@ -122,6 +126,10 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         "values": dict(existing.values) if existing else {},
         "date_value": today.isoformat(),
         "questionnaires": [q for q in tracker.questionnaires if available(request, q)],
+        "questionnaires_off": [
+            q for q in tracker.questionnaires if licensed(request, q) and not q.offered_in(locale_of(request))
+        ],
+        "help": await tobacco_page_help(request, member.id, records, today) if tracker.slug == "tobacco" else None,
         "shared": settings.get(setting_name(tracker.slug)) is True,
         "member_id": member.id,
         "error_labels": error_labels(tracker, _),
@@ -152,34 +160,6 @@ async def _raw_form(request: Request[Any, Any, Any], tracker: Tracker) -> tuple[
             raw[metric.key] = ",".join(str(v) for v in form.getall(metric.key, []) if isinstance(v, str))
     units = {m.key: raw.pop(f"unit_{m.key}") for m in tracker.metrics if f"unit_{m.key}" in raw}
     return raw, units, raw.get(CONFIRM_FIELD) in ("1", "on", "yes")
-
-
-async def _weight_context(member_id: int, raw: dict[str, str], units: dict[str, str], fmt: NumberFormat) -> list[Any]:
-    """Profile height fills the entry; recent weights feed the change check."""
-    settings = await services.get_settings(member_id)
-    height = settings.get("height_cm")
-    if not raw.get("height") and height:
-        raw["height"] = plain_number(height, fmt.locale)
-        units.pop("height", None)
-    try:
-        day = date.fromisoformat(raw.get(DATE_FIELD, ""))
-    except ValueError:
-        return []
-    recent = await services.load_records(
-        member_id, ["weight"], since=day - timedelta(days=8), until=day - timedelta(days=1)
-    )
-    return [weight_tracker.change_check(exact_series_of(recent, "weight"), day=day, previous_height=height)]
-
-
-async def _remember_units(member_id: int, tracker: Tracker, units: dict[str, str], fmt: NumberFormat) -> None:
-    """Keep the units the member typed in, so the next form and the settings use them."""
-    if not fmt.imperial:
-        return
-    chosen = {m.key: units[m.key] for m in tracker.metrics if m.display_units and m.key in units}
-    if chosen:
-        known = (await services.get_settings(member_id)).get(UNITS_SETTING) or {}
-        if any(known.get(key) != unit for key, unit in chosen.items()):
-            await services.set_setting(member_id, UNITS_SETTING, {**known, **chosen})
 
 
 async def _form_again(
@@ -216,7 +196,7 @@ async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -
     fmt = request_format(request)
     checks: list[Any] = []
     if tracker.slug == "weight":
-        checks = await _weight_context(member.id, raw, units, fmt)
+        checks = await weight_context(member.id, raw, units, fmt)
     result = validate_entry(
         tracker, raw, unit_choices=units, today=today, confirm_outliers=confirm, extra_checks=checks, fmt=fmt
     )
@@ -229,7 +209,7 @@ async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -
         # A second entry for the same day would silently replace the first: ask first.
         return await _form_again(request, tracker, raw, units, {}, {}, status=409, replace_day=record.day)
     await services.save_entry(member.id, record)
-    await _remember_units(member.id, tracker, units, fmt)
+    await remember_units(member.id, tracker, units, fmt)
     if tracker.slug == "weight" and "height" in result.values:
         await services.set_setting(member.id, "height_cm", result.values["height"])
     return flash(

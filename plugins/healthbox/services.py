@@ -156,7 +156,11 @@ async def save_response(
     score: float,
     band: str | None,
     day: date,
+    *,
+    derived: dict[str, Any] | None = None,
+    language: str = "",
 ) -> None:
+    """Store raw answers, the score, derived scores (e.g. HSI and its range) and the language answered."""
     await QuestionnaireResponse.insert(
         QuestionnaireResponse(
             member=member_id,
@@ -168,6 +172,8 @@ async def save_response(
             band=band,
             day=day,
             taken_at=datetime.now(UTC),
+            derived=dumps(derived or {}),
+            language=language,
         )
     )
 
@@ -182,12 +188,15 @@ async def responses(member_id: int, tracker: str | None = None) -> list[dict[str
         QuestionnaireResponse.band,
         QuestionnaireResponse.day,
         QuestionnaireResponse.taken_at,
+        QuestionnaireResponse.derived,
+        QuestionnaireResponse.language,
     ).where(QuestionnaireResponse.member == member_id)
     if tracker:
         query = query.where(QuestionnaireResponse.tracker == tracker)
     rows = await query.order_by(QuestionnaireResponse.taken_at)
     for row in rows:
         row["answers"] = loads(row["answers"])
+        row["derived"] = loads(row["derived"]) or {}
     return rows
 
 

@@ -11,7 +11,11 @@ __all__ = ["Entry", "QuestionnaireResponse", "Setting"]
 
 
 class Entry(Table, tablename="healthbox_entry"):
-    """One tracker entry per member, tracker and day (editable)."""
+    """One tracker entry per member, tracker and day (editable).
+
+    ``source`` says who computed it: "form" for the member's entry form, or the
+    slug of the plugin that recorded it through ``record_entry`` (e.g. "memoactiv").
+    """
 
     id = Serial(primary_key=True)
     member = member_foreign_key()
@@ -22,10 +26,15 @@ class Entry(Table, tablename="healthbox_entry"):
     recorded_at = Timestamptz()
     tz = Varchar(length=64)
     confirmed_outlier = Boolean(default=False)
+    source = Varchar(length=32, default="form")
 
 
 class QuestionnaireResponse(Table, tablename="healthbox_response"):
-    """Raw answers plus the score computed from them (recomputable)."""
+    """Raw answers plus the scores computed from them (recomputable).
+
+    ``derived`` holds secondary scores and their range labels (FTND → HSI);
+    ``language`` is the language version the member answered.
+    """
 
     id = Serial(primary_key=True)
     member = member_foreign_key()
@@ -37,6 +46,8 @@ class QuestionnaireResponse(Table, tablename="healthbox_response"):
     band = Varchar(length=120, null=True, default=None)
     day = Date()
     taken_at = Timestamptz()
+    derived = JSON(default="{}")
+    language = Varchar(length=16, default="")
 
 
 class Setting(Table, tablename="healthbox_setting"):

@@ -74,6 +74,6 @@ def next_allowed_day(questionnaire: Questionnaire, last_completed: date | None) 
     One submission per interval keeps answers tied to their recall period;
     the UI shows "last completed on …" before that day.
     """
-    if last_completed is None or questionnaire.min_interval_days <= 0:
+    if last_completed is None or questionnaire.interval_days <= 0:
         return None
-    return last_completed + timedelta(days=questionnaire.min_interval_days)
+    return last_completed + timedelta(days=questionnaire.interval_days)

@@ -43,12 +43,17 @@ def test_pss4_reverses_items_2_and_3() -> None:
     assert [item.reversed for item in PSS4.items] == [False, True, True, False]
 
 
-def test_pss_is_behind_a_flag_with_indicative_bands_and_gists() -> None:
+def test_pss_is_behind_a_flag_with_indicative_bands_and_published_wording() -> None:
     for questionnaire in (PSS10, PSS4):
         assert questionnaire.enabled_by_default is False
         assert "permission" in questionnaire.licence_note
-        assert questionnaire.recall_period_days == 30
-    assert PSS10.bands_note is not None and "Indicative" in PSS10.bands_note
+        assert questionnaire.recall_period_days == 30 and "during the last month" in questionnaire.instructions
+        assert (
+            questionnaire.offered_in("en") and not questionnaire.offered_in("fr") and not questionnaire.offered_in("de")
+        )
+        assert all(item.text.startswith("In the last month, how often have you") for item in questionnaire.items)
+    assert PSS10.bands_note is not None and "set no cut-offs" in PSS10.bands_note
+    assert PSS10.loinc == "106860-0" and PSS4.loinc is None
     assert all("indicative" in band.label for band in PSS10.bands)
     assert PSS4.bands == ()
     assert [item.reversed for item in PSS10.items] == [False, False, False, True, True, False, True, True, False, False]

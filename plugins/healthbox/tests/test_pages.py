@@ -239,7 +239,7 @@ def test_fagerstrom_questionnaire_scores_and_bands(client, app, alice):
     assert "10" in text_of(result.text)
     rows = run_async(app, QuestionnaireResponse.select().where(QuestionnaireResponse.member == alice))
     assert rows[0]["score"] == 10
-    incomplete = post_form(client, "/healthbox/tobacco/q/mtss/", {})
+    incomplete = post_form(client, "/healthbox/tobacco/q/ftnd/", {"ftnd_1": "3"})
     assert incomplete.status_code == 400
 
 
@@ -274,7 +274,7 @@ def test_hook_register_tracker_types(make_app, client_for):
 def test_licensed_questionnaire_is_off_until_the_operator_enables_it(make_app, client_for):
     for licensed, expected in (("", 404), ("pss4", 200)):
         app = make_app(licensed_instruments=[licensed] if licensed else [])
-        make_member(app, email=f"p{expected}@example.org", pseudonym=f"P{expected}")
-        client = client_for("fr", app)
+        make_member(app, email=f"p{expected}@example.org", pseudonym=f"P{expected}", site="uk")
+        client = client_for("uk", app)
         login(client, f"p{expected}@example.org")
         assert client.get("/healthbox/feeling/q/pss4/").status_code == expected

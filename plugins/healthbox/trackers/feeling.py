@@ -3,8 +3,9 @@
 The daily 0–10 ratings are our own items, not a validated instrument, and the
 UI says so (``not_validated_note``). The Perceived Stress Scale is © Sheldon
 Cohen: free for non-profit research and education only, so both PSS forms ship
-disabled (``enabled_by_default=False``) until the operator has permission. The
-item texts below are gists; the official wording comes from the catalogue.
+disabled (``enabled_by_default=False``) until the operator has permission. Items
+carry the published English wording; the PSS is offered in English only until
+the validated French and German versions are shipped with their citations.
 """
 
 from __future__ import annotations
@@ -43,19 +44,47 @@ _FREQUENCY = (
     Choice(3, "Fairly often"),
     Choice(4, "Very often"),
 )
-# (number, gist, reversed) — Cohen, Kamarck & Mermelstein 1983; PSS-10 Cohen & Williamson 1988.
+# (number, published wording, reversed) — PSS-10 (Cohen & Williamson 1988), as distributed by Cohen's lab.
 _PSS_ITEMS = (
-    (1, "Upset by something unexpected", False),
-    (2, "Unable to control the important things in your life", False),
-    (3, "Nervous and stressed", False),
-    (4, "Confident about handling personal problems", True),
-    (5, "Things going your way", True),
-    (6, "Could not cope with all you had to do", False),
-    (7, "Able to control irritations", True),
-    (8, "On top of things", True),
-    (9, "Angered by things outside your control", False),
-    (10, "Difficulties piling up so high you could not overcome them", False),
+    (1, "In the last month, how often have you been upset because of something that happened unexpectedly?", False),
+    (
+        2,
+        "In the last month, how often have you felt that you were unable to control the important things in your life?",
+        False,
+    ),
+    (3, 'In the last month, how often have you felt nervous and "stressed"?', False),
+    (
+        4,
+        "In the last month, how often have you felt confident about your ability to handle your personal problems?",
+        True,
+    ),
+    (5, "In the last month, how often have you felt that things were going your way?", True),
+    (
+        6,
+        "In the last month, how often have you found that you could not cope with all the things that you had to do?",
+        False,
+    ),
+    (7, "In the last month, how often have you been able to control irritations in your life?", True),
+    (8, "In the last month, how often have you felt that you were on top of things?", True),
+    (
+        9,
+        "In the last month, how often have you been angered because of things that were outside of your control?",
+        False,
+    ),
+    (
+        10,
+        "In the last month, how often have you felt difficulties were piling up so high "
+        "that you could not overcome them?",
+        False,
+    ),
 )
+_PSS_INSTRUCTIONS = (
+    "The questions in this scale ask you about your feelings and thoughts during the last month. "
+    "In each case, please indicate how often you felt or thought a certain way."
+)
+_PSS_LANGUAGES = (("en", "Cohen S, Williamson G, 1988 (original English wording)"),)
+"""French (Lesage et al. 2012; Bellinghausen et al. 2009) and German validated versions are not
+shipped yet: we never show an unvalidated translation, so the PSS is off in those languages."""
 _PSS4_FROM_PSS10 = (2, 4, 5, 10)
 
 
@@ -81,7 +110,10 @@ def score_pss4(answers: Mapping[str, int]) -> int:
     return _scored(answers, _PSS4_ITEMS)
 
 
-_INDICATIVE = "Indicative ranges often seen online, not the authors' cut-offs."
+_INDICATIVE = (
+    "These ranges are often used online; the authors of the scale set no cut-offs. Compare your score with "
+    "your own earlier scores rather than with these ranges."
+)
 PSS10 = Questionnaire(
     key="pss10",
     title="Perceived Stress Scale (PSS-10)",
@@ -94,6 +126,9 @@ PSS10 = Questionnaire(
     reference="Cohen S, Kamarck T, Mermelstein R. J Health Soc Behav 1983;24:385-396. doi:10.2307/2136404",
     enabled_by_default=False,
     bands_note=_INDICATIVE,
+    instructions=_PSS_INSTRUCTIONS,
+    languages=_PSS_LANGUAGES,
+    loinc="106860-0",  # Perceived stress scale-10 total score [PSS-10] (1Mo)
 )
 PSS4 = Questionnaire(
     key="pss4",
@@ -105,6 +140,8 @@ PSS4 = Questionnaire(
     licence_note=PSS_LICENCE_NOTE,
     reference="Cohen S, Kamarck T, Mermelstein R. J Health Soc Behav 1983;24:385-396. doi:10.2307/2136404",
     enabled_by_default=False,
+    instructions=_PSS_INSTRUCTIONS,
+    languages=_PSS_LANGUAGES,
 )
 
 

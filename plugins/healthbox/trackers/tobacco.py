@@ -8,12 +8,28 @@ we keep one and cite it. HSI (Heatherton et al. 1989) = FTND item 1 + item 4.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
-from core.api import N_, Band, ChartSpec, Choice, Derived, Metric, MetricKind, QuestionItem, Questionnaire, Tracker
+from core.api import (
+    N_,
+    Band,
+    ChartSpec,
+    Choice,
+    Derived,
+    Metric,
+    MetricKind,
+    QuestionItem,
+    Questionnaire,
+    Tracker,
+    as_decimal,
+    round_half_up,
+)
+
+Number = Decimal | float | int
 
 __all__ = [
     "FTND",
@@ -28,6 +44,7 @@ __all__ = [
     "quit_progress",
     "score_ftnd",
     "support_prompt",
+    "typical_daily_cigarettes",
 ]
 
 FTND_BANDS = (
@@ -39,10 +56,12 @@ FTND_BANDS = (
 )
 HSI_BANDS = (Band(0, 1, "Low"), Band(2, 4, "Moderate"), Band(5, 6, "High"))
 _YES_NO = (Choice(1, "Yes"), Choice(0, "No"))
+# Full published wording (Heatherton et al. 1991, Table 1); the French catalogue holds the
+# French version reproduced by the French public bodies (see FTND.languages).
 _FTND_ITEMS = (
     QuestionItem(
         "ftnd_1",
-        "How soon after waking do you smoke your first cigarette?",
+        "How soon after you wake up do you smoke your first cigarette?",
         (
             Choice(3, "Within 5 minutes"),
             Choice(2, "6–30 minutes"),
@@ -50,19 +69,28 @@ _FTND_ITEMS = (
             Choice(0, "After 60 minutes"),
         ),
     ),
-    QuestionItem("ftnd_2", "Is it hard not to smoke where it is forbidden?", _YES_NO),
+    QuestionItem(
+        "ftnd_2",
+        "Do you find it difficult to refrain from smoking in places where it is forbidden, "
+        "e.g., in church, at the library, in cinema, etc.?",
+        _YES_NO,
+    ),
     QuestionItem(
         "ftnd_3",
-        "Which cigarette would you most hate to give up?",
-        (Choice(1, "The first one in the morning"), Choice(0, "Any other")),
+        "Which cigarette would you hate most to give up?",
+        (Choice(1, "The first one in the morning"), Choice(0, "All others")),
     ),
     QuestionItem(
         "ftnd_4",
-        "How many cigarettes a day do you smoke?",
-        (Choice(0, "10 or fewer"), Choice(1, "11–20"), Choice(2, "21–30"), Choice(3, "31 or more")),
+        "How many cigarettes per day do you smoke?",
+        (Choice(0, "10 or less"), Choice(1, "11–20"), Choice(2, "21–30"), Choice(3, "31 or more")),
     ),
-    QuestionItem("ftnd_5", "Do you smoke more in the first hours after waking than later in the day?", _YES_NO),
-    QuestionItem("ftnd_6", "Do you smoke even when you are ill in bed most of the day?", _YES_NO),
+    QuestionItem(
+        "ftnd_5",
+        "Do you smoke more frequently during the first hours after waking than during the rest of the day?",
+        _YES_NO,
+    ),
+    QuestionItem("ftnd_6", "Do you smoke if you are so ill that you are in bed most of the day?", _YES_NO),
 )
 
 
@@ -78,8 +106,14 @@ def hsi_score(answers: Mapping[str, int]) -> int | None:
     return answers["ftnd_1"] + answers["ftnd_4"]
 
 
-def ftnd_item4_points(cigarettes_per_day: float) -> int:
-    """Points of FTND item 4, to pre-fill it from the 7-day mean of ``cigs_today``."""
+def ftnd_item4_points(cigarettes_per_day: int) -> int:
+    """Points of FTND item 4 for a whole number of cigarettes a day (≤ 10 → 0, 11–20 → 1, 21–30 → 2, ≥ 31 → 3).
+
+    The published item counts whole cigarettes: pass the daily count the
+    member confirms (see :func:`typical_daily_cigarettes`), never a mean.
+    """
+    if isinstance(cigarettes_per_day, bool) or not isinstance(cigarettes_per_day, int):
+        raise TypeError("FTND item 4 counts whole cigarettes per day.")
     if cigarettes_per_day <= 10:
         return 0
     if cigarettes_per_day <= 20:
@@ -87,9 +121,26 @@ def ftnd_item4_points(cigarettes_per_day: float) -> int:
     return 2 if cigarettes_per_day <= 30 else 3
 
 
+def typical_daily_cigarettes(points: Sequence[tuple[date, Number]], *, end: date) -> int | None:
+    """Whole cigarettes a day over the 7 days ending on ``end``: the mean, rounded half-up.
+
+    Offered to pre-fill FTND item 4 for the member to confirm: a mean of 10.4
+    is 10 cigarettes (0 points), 10.5 is 11 (1 point). None without entries.
+    """
+    week = [Fraction(as_decimal(value)) for day, value in points if 0 <= (end - day).days < 7]
+    if not week:
+        return None
+    return int(round_half_up(sum(week) / len(week), 0))
+
+
+_FTND_FR = (
+    "Version française reproduite par Tabac Info Service et l'Assurance Maladie (test de Fagerström en "
+    "6 questions), items d'après Etter JF et al. Addiction 1999;94:269-281."
+)
 FTND = Questionnaire(
     key="ftnd",
     title="Fagerström Test for Nicotine Dependence",
+    instructions="Choose the answer that fits your smoking today.",
     items=_FTND_ITEMS,
     score=score_ftnd,
     bands=FTND_BANDS,
@@ -97,8 +148,17 @@ FTND = Questionnaire(
     licence_note="Published; freely reproduced by French public bodies (HAS, Tabac Info Service). Cite.",
     reference="Heatherton TF et al. Br J Addict 1991;86:1119-1127. doi:10.1111/j.1360-0443.1991.tb01879.x",
     derived=(
-        Derived("hsi", "Heaviness of Smoking Index", "{score}", hsi_score, bands=HSI_BANDS),  # Heatherton 1989
+        Derived(
+            "hsi",
+            "Heaviness of Smoking Index",
+            "{score}",
+            hsi_score,
+            bands=HSI_BANDS,
+            hard_min=0,
+            hard_max=6,
+        ),  # Heatherton et al. 1989: FTND item 1 + item 4
     ),
+    languages=(("en", "Heatherton et al. 1991 (original)"), ("fr", _FTND_FR)),
 )
 
 _MTSS_LEVELS = (
@@ -113,21 +173,23 @@ _MTSS_LEVELS = (
 MTSS = Questionnaire(
     key="mtss",
     title="Motivation To Stop Scale",
+    instructions="Which of the following describes you?",
     items=(
         QuestionItem(
             "mtss_1",
-            "Which of these describes you best?",
-            tuple(Choice(n, gist) for n, gist in enumerate(_MTSS_LEVELS, start=1)),
+            "Which of the following describes you?",
+            tuple(Choice(n, level) for n, level in enumerate(_MTSS_LEVELS, start=1)),
         ),
     ),
     score=lambda answers: answers["mtss_1"],
     licence_note="Published; no fee known. Cite.",
     reference="Kotz D, Brown J, West R. Drug Alcohol Depend 2013;128:15-19. doi:10.1016/j.drugalcdep.2012.07.012",
+    languages=(("en", "Kotz, Brown & West 2013 (original)"),),
 )
 
 
 def support_prompt(ftnd_total: int | None, *, smoking_logged: bool) -> str | None:
-    """§9: smoking logged or FTND ≥ 5 → free help (quit line number is set per edition)."""
+    """§9: smoking logged or FTND ≥ 5 → free help to quit (the page adds the edition's quit line)."""
     if smoking_logged or (ftnd_total is not None and ftnd_total >= 5):
         return N_("Free help to quit is available: a quit line, your doctor or your pharmacist.")
     return None
@@ -210,6 +272,7 @@ TRACKER = Tracker(
             "Cigarettes",
             "integer",
             unit="/d",
+            loinc="96103-7",  # Tobacco amount per day (nRate, /d)
             hard_min=0,
             hard_max=200,
             soft_max=60,
