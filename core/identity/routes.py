@@ -13,10 +13,11 @@ from litestar.response import Redirect
 
 from core import csrf
 from core.email import send_email
-from core.identity import backoff, service, sessions, throttle
+from core.identity import backoff, mails, service, sessions, throttle
 from core.identity.avatars import AVATAR_CHOICES
 from core.identity.forms import client_address, field, safe_next, upload_bytes
 from core.identity.images import MAX_AVATAR_BYTES
+from core.identity.validation import normalise_email
 from core.render import flash, gettext_for, locale_of, render, runtime
 
 __all__ = ["router"]
@@ -94,25 +95,12 @@ async def signup_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     except service.FormErrors as exc:
         values["consents"] = signup_form.consents
         return await render(request, "core/pages/signup.html", _signup_context(request, values, exc.errors), status=400)
-    await _send_verification(request, member.id, member.email)
-    token = await _start_session(request, member.id)
-    _ = gettext_for(request).gettext
-    return flash(login_response(request, token, "/"), _("Welcome! Check your e-mail to confirm your address."))
-
-
-async def _send_verification(request: Request[Any, Any, Any], member_id: int, email: str) -> None:
-    rt = runtime(request)
-    _ = gettext_for(request).gettext
-    token = await service.issue_token(member_id, "verify")
-    link = request.state.site.url(f"/verify/{token}")
-    await send_email(
-        rt.settings,
-        email,
-        _("Confirm your e-mail address"),
-        _("Welcome to %(site)s. Confirm your address by opening this link (valid 24 hours):")
-        % {"site": request.state.site.name}
-        + f"\n\n{link}\n",
-    )
+    if member is None:
+        await mails.signup_attempt_notice(request, normalise_email(signup_form.email))
+    else:
+        await mails.send_verification(request, member.id, member.email)
+    # The same page whether or not the address already had an account (no enumeration).
+    return await render(request, "core/pages/signup_sent.html", {"email": signup_form.email.strip()})
 
 
 @get("/verify/{token:str}", name="core:verify", include_in_schema=False)
@@ -129,7 +117,9 @@ async def verify_email(request: Request[Any, Any, Any], token: FromPath[str]) ->
             status=400,
         )
     await Member.update({Member.email_verified: True}).where(Member.id == member_id)
-    return flash(Redirect("/me", status_code=303), _("Your e-mail address is confirmed."))
+    if request.state.member:
+        return flash(Redirect("/me", status_code=303), _("Your e-mail address is confirmed."))
+    return flash(Redirect("/login", status_code=303), _("Your e-mail address is confirmed. You can log in."))
 
 
 @get("/login", name="core:login", include_in_schema=False)
@@ -181,7 +171,6 @@ async def reset_request_page(request: Request[Any, Any, Any]) -> Response[Any]:
 
 @post("/password/reset", name="core:reset_submit", include_in_schema=False)
 async def reset_request_submit(request: Request[Any, Any, Any]) -> Response[Any]:
-    from core.identity.validation import normalise_email
     from core.tables import Member
 
     rt = runtime(request)

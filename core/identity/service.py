@@ -89,8 +89,6 @@ async def _validate_signup(
         errors["pseudonym"] = N_("This pseudonym is already taken.")
     if msg := validate_email(form.email):
         errors["email"] = msg
-    elif await Member.exists().where(Member.email == normalise_email(form.email)):
-        errors["email"] = N_("An account already uses this e-mail address. Log in or reset your password.")
     problems = check_password_policy(form.password, pseudonym=form.pseudonym, email=form.email)
     if problems:
         errors["password"] = problems[0]
@@ -111,11 +109,19 @@ async def _validate_signup(
 
 async def signup(
     rt: Runtime, site: Site, form: SignupForm, *, channel: str = "web", language: str | None = None
-) -> Member:
-    """Create an account with its consents, or raise :class:`FormErrors`."""
+) -> Member | None:
+    """Create an account with its consents, or raise :class:`FormErrors`.
+
+    Returns None, after the same work, when the address already has an
+    account: the form must not reveal which addresses are registered, so the
+    caller answers as for a new account and tells the owner by e-mail.
+    """
     errors, year, avatar = await _validate_signup(rt, site, form)
     if errors:
         raise FormErrors(errors)
+    if await Member.exists().where(Member.email == normalise_email(form.email)):
+        hash_password(form.password)  # same cost as a real sign-up
+        return None
     avatar_name = None
     if avatar is not None:
         avatar_name = f"{uuid.uuid4().hex}{AVATAR_SUFFIX}"

@@ -25,6 +25,7 @@ __all__ = [
     "reset_allowed",
     "reset_rate_limit",
     "signup_allowed",
+    "signup_notice_key",
 ]
 
 
@@ -41,7 +42,12 @@ def member_keys(email: str) -> list[str]:
 
     Keys for one of the member's addresses start with :func:`member_prefix`.
     """
-    return [account_key(email), f"reset:{digest(email.strip().lower())}"]
+    return [account_key(email), f"reset:{digest(email.strip().lower())}", _budget_key(signup_notice_key(email))]
+
+
+def signup_notice_key(email: str) -> str:
+    """Budget of "someone tried to sign up with your address" notices for one address."""
+    return f"core.signup-notice:{email.strip().lower()}"
 
 
 def member_prefix(email: str) -> str:
