@@ -69,6 +69,7 @@ from core.request_helpers import (
 )
 from core.sites import Site
 from core.tracker_numbers import as_decimal, format_number, parse_feet_inches, parse_locale_decimal, round_half_up
+from core.tracker_records import EntryRejected, TrackerEntry, record_entry
 from core.tracker_validation import (
     CONFIRM_FIELD,
     DATE_FIELD,
@@ -120,6 +121,7 @@ __all__ = [
     "DemoContext",
     "Derived",
     "DisplayUnit",
+    "EntryRejected",
     "EntryResult",
     "Event",
     "ExportFile",
@@ -150,6 +152,7 @@ __all__ = [
     "Site",
     "Subscription",
     "Tracker",
+    "TrackerEntry",
     "all_trackers",
     "allowed",
     "as_decimal",
@@ -189,6 +192,7 @@ __all__ = [
     "publish",
     "publish_badge",
     "rate_limit",
+    "record_entry",
     "related",
     "render",
     "render_markdown",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from core.cli_types import CliCommand
     from core.demo_types import DemoContext
+    from core.tracker_records import TrackerEntry
     from core.trackers import Tracker
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "register_template_dirs",
     "register_tracker_types",
     "seed_demo_data",
+    "store_tracker_entry",
 ]
 
 
@@ -93,6 +95,30 @@ def register_tracker_types() -> list[Tracker]:
 
             glasses = Metric("glasses", "Glasses of water", "integer", unit="{glass}", hard_min=0, hard_max=40)
             return [Tracker(slug="hydration", name="Hydration", description="Glasses a day.", metrics=(glasses,))]
+    """
+
+
+@hookspec
+def store_tracker_entry(entry: TrackerEntry) -> bool | None:
+    """Store a tracker entry a plugin computed (``core.api.record_entry``).
+
+    Policy: first, strict. Implementations may be async (core awaits them).
+    When: each time a plugin records values through ``core.api.record_entry``,
+    after they were validated against the tracker's declaration and the
+    member's health-data consent was checked.
+
+    Args:
+        entry: The validated entry (member, tracker slug, day, values with
+            derived ones, source plugin, time zone).
+
+    Returns:
+        True once stored (the Health Box answers); None to let another plugin answer.
+
+    Example:
+        @hookimpl
+        async def store_tracker_entry(entry):
+            print(entry.tracker, entry.day, dict(entry.values))
+            return True
     """
 
 

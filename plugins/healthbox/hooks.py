@@ -15,14 +15,17 @@ from core.api import (
     PageContext,
     Permission,
     Tracker,
+    TrackerEntry,
     all_trackers,
+    get_member,
     gettext_for,
     hookimpl,
 )
 from plugins.healthbox import services
 from plugins.healthbox.demo import seed_member
 from plugins.healthbox.routes import router
-from plugins.healthbox.sdk.fhir import iter_bundle_json
+from plugins.healthbox.sdk.fhir import PatientRef, iter_bundle_json, url_maker
+from plugins.healthbox.sdk.fhir_scores import iter_score_entries
 from plugins.healthbox.sharing import PERMISSION
 from plugins.healthbox.trackers import BUILTIN_TRACKERS
 
@@ -37,6 +40,7 @@ __all__ = [
     "register_routes",
     "register_tracker_types",
     "seed_demo_data",
+    "store_tracker_entry",
 ]
 
 
@@ -79,29 +83,45 @@ def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
 
 @hookimpl
 async def export_personal_data(member_id: int) -> dict[str, Any]:
-    """Entries (flat rows → CSV), questionnaire answers, settings, and FHIR R4."""
+    """Entries (flat rows → CSV), questionnaire answers, settings, and a FHIR R4 Bundle.
+
+    The Bundle's Patient carries the pseudonym only; questionnaire answers and
+    scores (HSI included) are in it as QuestionnaireResponse + Observations.
+    """
     records = await services.load_records(member_id)
+    responses = await services.responses(member_id)
     entries = [
         {
             "tracker": r.tracker,
             "day": r.day,
             "recorded_at": r.recorded_at,
             "confirmed_outlier": r.confirmed_outlier,
+            "source": r.source,
             **r.values,
         }
         for r in records
     ]
+    member = await get_member(member_id)
+    urls = url_maker()
+    patient = PatientRef(next(urls), member.pseudonym if member else "member")
+    trackers = services.known_trackers()
+    scores = list(iter_score_entries(responses, trackers, patient, urls))
     bundle = "".join(
-        iter_bundle_json(
-            records, services.known_trackers(), subject=f"entraide-member/{member_id}", timestamp=datetime.now(UTC)
-        )
+        iter_bundle_json(records, trackers, patient=patient, extra_entries=scores, timestamp=datetime.now(UTC))
     )
     return {
         "entries": entries,
-        "questionnaires": await services.responses(member_id),
+        "questionnaires": responses,
         "settings": await services.get_settings(member_id),
         "fhir_bundle": msgspec.Raw(bundle.encode()),
     }
+
+
+@hookimpl
+async def store_tracker_entry(entry: TrackerEntry) -> bool | None:
+    """Store entries other plugins computed (``core.api.record_entry``) like form entries."""
+    await services.save_recorded_entry(entry)
+    return True
 
 
 @hookimpl

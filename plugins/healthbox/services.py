@@ -7,14 +7,14 @@ day; saving the same day again replaces the entry (one transaction).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import msgspec
 
-from core.api import Tracker, transaction
+from core.api import Tracker, TrackerEntry, transaction
 from plugins.healthbox.sdk.records import EntryRecord
 from plugins.healthbox.tables import Entry, QuestionnaireResponse, Setting
 
@@ -28,6 +28,7 @@ __all__ = [
     "load_records",
     "remember_trackers",
     "save_entry",
+    "save_recorded_entry",
     "save_response",
     "set_setting",
 ]
@@ -71,14 +72,15 @@ def _key(member_id: int, tracker: str, day: date) -> str:
     return f"{member_id}:{tracker}:{day.isoformat()}"
 
 
-async def save_entry(member_id: int, record: EntryRecord) -> None:
-    """Insert or replace the member's entry for that tracker and day."""
+async def save_entry(member_id: int, record: EntryRecord, *, source: str = "form") -> None:
+    """Insert or replace the member's entry for that tracker and day (``source``: who computed it)."""
     key = _key(member_id, record.tracker, record.day)
     row: dict[Any, Any] = {
         Entry.values: dumps(dict(record.values)),
         Entry.recorded_at: record.recorded_at,
         Entry.tz: str(record.tz or "UTC"),
         Entry.confirmed_outlier: record.confirmed_outlier,
+        Entry.source: source,
     }
     async with transaction(Entry._meta.db):
         if await Entry.exists().where(Entry.entry_key == key):
@@ -94,8 +96,19 @@ async def save_entry(member_id: int, record: EntryRecord) -> None:
                     recorded_at=record.recorded_at,
                     tz=str(record.tz or "UTC"),
                     confirmed_outlier=record.confirmed_outlier,
+                    source=source,
                 )
             )
+
+
+async def save_recorded_entry(entry: TrackerEntry) -> None:
+    """Store an entry another plugin computed (``record_entry``), with its source and time zone."""
+    try:
+        tz: tzinfo = ZoneInfo(entry.tz)
+    except Exception:  # noqa: BLE001 - an unknown zone falls back to UTC
+        tz = UTC
+    record = EntryRecord(entry.tracker, entry.day, dict(entry.values), entry.recorded_at, False, tz, entry.source)
+    await save_entry(entry.member_id, record, source=entry.source)
 
 
 async def delete_entry(member_id: int, tracker: str, day: date) -> bool:
@@ -121,6 +134,7 @@ def _record(row: dict[str, Any]) -> EntryRecord:
         recorded_at=row["recorded_at"],
         confirmed_outlier=bool(row["confirmed_outlier"]),
         tz=tz,
+        source=row.get("source") or "form",
     )
 
 
@@ -134,7 +148,7 @@ async def load_records(
 ) -> list[EntryRecord]:
     """The member's entries, oldest first, optionally for some trackers/days."""
     query = Entry.select(
-        Entry.tracker, Entry.day, Entry.values, Entry.recorded_at, Entry.tz, Entry.confirmed_outlier
+        Entry.tracker, Entry.day, Entry.values, Entry.recorded_at, Entry.tz, Entry.confirmed_outlier, Entry.source
     ).where(Entry.member == member_id)
     names = list(trackers) if trackers is not None else None
     if names is not None:

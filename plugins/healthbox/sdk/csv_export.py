@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 
 from core.api import Tracker
@@ -25,7 +26,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_columns(tracker: Tracker) -> tuple[str, ...]:
     """The header row for ``tracker`` (stable across versions)."""
-    return ("date", "recorded_at", *tracker.keys, "confirmed_outlier")
+    return ("date", "recorded_at", *tracker.keys, "confirmed_outlier", "source")
 
 
 def format_cell(value: Any) -> str:
@@ -40,6 +41,8 @@ def format_cell(value: Any) -> str:
         return repr(value)
     if value is None:
         return ""
+    if kind is Decimal:
+        return format(value, "f")  # exactly as stored, never an exponent
     if kind is bool:
         return "true" if value else "false"
     if kind is str:
@@ -81,6 +84,7 @@ def iter_csv(tracker: Tracker, records: Iterable[EntryRecord], *, chunk_rows: in
                 record.recorded_at.isoformat(timespec="seconds"),
                 *[format_cell(values.get(key)) for key in keys],
                 "true" if record.confirmed_outlier else "false",
+                record.source,
             )
         )
         pending += 1

@@ -28,6 +28,7 @@ class EntryRecord:
         recorded_at: When it was saved (aware, UTC preferred).
         confirmed_outlier: The user confirmed an unusual value.
         tz: The entry's time zone, used to export naive local datetimes.
+        source: "form" when the member typed it, else the slug of the plugin that computed it.
     """
 
     tracker: str
@@ -36,6 +37,7 @@ class EntryRecord:
     recorded_at: datetime
     confirmed_outlier: bool = False
     tz: tzinfo | None = None
+    source: str = "form"
 
     @classmethod
     def from_result(

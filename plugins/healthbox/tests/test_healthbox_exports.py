@@ -18,6 +18,7 @@ from plugins.healthbox.sdk.fhir import (
     LOCAL_SYSTEM,
     LOINC_SYSTEM,
     UCUM_SYSTEM,
+    PatientRef,
     build_bundle,
     iter_bundle_json,
 )
@@ -45,11 +46,12 @@ def test_csv_header_is_stable() -> None:
         "waist",
         "bmi",
         "confirmed_outlier",
+        "source",  # appended: "form", or the plugin that computed the entry
     )
     text = export_csv(weight.TRACKER, [_record("weight", {"weight": 72.5, "bmi": 23.7}, confirmed_outlier=True)])
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["date", "recorded_at", "weight", "height", "waist", "bmi", "confirmed_outlier"]
-    assert rows[1] == ["2024-03-10", "2024-03-10T07:30:00+00:00", "72.5", "", "", "23.7", "true"]
+    assert rows[0] == ["date", "recorded_at", "weight", "height", "waist", "bmi", "confirmed_outlier", "source"]
+    assert rows[1] == ["2024-03-10", "2024-03-10T07:30:00+00:00", "72.5", "", "", "23.7", "true", "form"]
 
 
 def test_csv_quotes_text_and_neutralises_formulas() -> None:
@@ -74,19 +76,21 @@ def test_fhir_bundle_structure_codes_and_units() -> None:
         _record("feeling", {"feel_physical": 6, "tags": ("work",)}),
         _record("activity", {"steps": 8000, "strength": True}),
     ]
-    bundle = build_bundle(records, BUILTIN_TRACKERS, subject="Patient/1", timestamp=STAMP)
+    patient = PatientRef("urn:uuid:6f1c7e34-8a70-4a5c-9b3e-2d1f0a9b8c7d", "Alice")
+    bundle = build_bundle(records, BUILTIN_TRACKERS, patient=patient, timestamp=STAMP)
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     assert bundle["timestamp"] == "2024-03-10T07:30:00+00:00"
+    assert bundle["entry"][0]["resource"]["resourceType"] == "Patient"
     urls = [entry["fullUrl"] for entry in bundle["entry"]]
-    assert len(set(urls)) == len(urls) == 7
+    assert len(set(urls)) == len(urls) == 8
     assert all(url.startswith("urn:uuid:") and len(url) == 45 for url in urls)
-    by_code = {r["code"]["coding"][-1]["code"]: r for r in _resources(bundle)}
+    by_code = {r["code"]["coding"][-1]["code"]: r for r in _resources(bundle)[1:]}
     weight_obs = by_code["weight.weight"]
     assert weight_obs["resourceType"] == "Observation" and weight_obs["status"] == "final"
     assert weight_obs["category"][0]["coding"][0]["code"] == "vital-signs"
     assert weight_obs["code"]["coding"][0] == {"system": LOINC_SYSTEM, "code": "29463-7"}
     assert weight_obs["valueQuantity"] == {"value": 72.5, "unit": "kg", "system": UCUM_SYSTEM, "code": "kg"}
-    assert weight_obs["effectiveDateTime"] == "2024-03-10" and weight_obs["subject"] == {"reference": "Patient/1"}
+    assert weight_obs["effectiveDateTime"] == "2024-03-10" and weight_obs["subject"] == {"reference": patient.url}
     assert by_code["weight.bmi"]["valueQuantity"]["code"] == "kg/m2"
     feel = by_code["feeling.feel_physical"]
     assert feel["code"]["coding"] == [
@@ -104,9 +108,9 @@ def test_fhir_bundle_structure_codes_and_units() -> None:
 def test_fhir_datetimes_need_a_time_zone() -> None:
     night = {"t_bed": datetime(2024, 3, 9, 22, 30), "midpoint": datetime(2024, 3, 10, 2, 55), "tst_min": 400}
     paris = timezone(timedelta(hours=1))
-    with_zone = _resources(build_bundle([_record("sleep", night, tz=paris)], [sleep.TRACKER]))
+    with_zone = _resources(build_bundle([_record("sleep", night, tz=paris)], [sleep.TRACKER]))[1:]
     assert with_zone[0]["valueDateTime"] == "2024-03-09T22:30:00+01:00"
-    without = _resources(build_bundle([_record("sleep", night)], [sleep.TRACKER]))
+    without = _resources(build_bundle([_record("sleep", night)], [sleep.TRACKER]))[1:]
     assert without[0]["valueString"] == "2024-03-09T22:30:00"
     assert without[2]["valueQuantity"]["unit"] == "min"
 
@@ -118,12 +122,13 @@ def test_streamed_json_is_the_same_bundle() -> None:
         _record("sleep", {"quality": 4, "t_out": datetime(2024, 3, 10, 7, 0), "fatigue": 2}),
         _record("unknown", {"x": 1}),
     ]
-    text = "".join(iter_bundle_json(records, BUILTIN_TRACKERS, subject="Patient/1", timestamp=STAMP, batch=2))
+    patient = PatientRef("urn:uuid:6f1c7e34-8a70-4a5c-9b3e-2d1f0a9b8c7d", "Alice")
+    text = "".join(iter_bundle_json(records, BUILTIN_TRACKERS, patient=patient, timestamp=STAMP, batch=2))
     streamed = json.loads(text)
-    built = build_bundle(records, BUILTIN_TRACKERS, subject="Patient/1", timestamp=STAMP)
+    built = build_bundle(records, BUILTIN_TRACKERS, patient=patient, timestamp=STAMP)
     assert streamed["timestamp"] == built["timestamp"]
     assert _resources(streamed) == _resources(built)
-    assert len(streamed["entry"]) == 7
+    assert len(streamed["entry"]) == 8  # the Patient and 7 observations
 
 
 def test_record_from_validation_result() -> None:

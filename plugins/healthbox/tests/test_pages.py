@@ -188,13 +188,15 @@ def test_member_export_has_entries_and_fhir_bundle(client, alice):
     post_form(client, "/healthbox/settings", {"height_cm": "175"})
     post_form(client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "70"})
     data = client.get("/me/export").json()["healthbox"]
-    assert data["entries"][0]["weight"] == 70.0
+    assert data["entries"][0]["weight"] == 70  # as typed: a whole number stays whole
     bundle = data["fhir_bundle"]
     assert bundle["resourceType"] == "Bundle"
-    codes = {c["code"] for e in bundle["entry"] for c in e["resource"]["code"]["coding"]}
+    codes = {c["code"] for e in bundle["entry"][1:] for c in e["resource"]["code"]["coding"]}
     assert {"29463-7", "39156-5"} <= codes
     weight = next(
-        e["resource"] for e in bundle["entry"] if any(c["code"] == "29463-7" for c in e["resource"]["code"]["coding"])
+        e["resource"]
+        for e in bundle["entry"][1:]
+        if any(c["code"] == "29463-7" for c in e["resource"]["code"]["coding"])
     )
     assert weight["valueQuantity"] == {
         **weight["valueQuantity"],

@@ -178,7 +178,8 @@ TRACKER = Tracker(
     ),
     derived=(
         Derived("tib_min", "Time in bed", "min", time_in_bed, inputs=("t_bed", "t_out")),
-        Derived("tst_min", "Total sleep time", "min", total_sleep_time, inputs=("t_try", "t_final")),
+        # 93832-4 "Sleep duration" (LOINC); the other diary values have no LOINC term and keep local codes.
+        Derived("tst_min", "Total sleep time", "min", total_sleep_time, loinc="93832-4", inputs=("t_try", "t_final")),
         Derived("se_pct", "Sleep efficiency", "%", sleep_efficiency, inputs=("tib_min", "tst_min")),
         Derived("midpoint", "Sleep midpoint", None, midpoint, inputs=("t_try", "t_final")),
     ),

@@ -278,7 +278,6 @@ TRACKER = Tracker(
     chart=ChartSpec(series=("weight",), kind="line", y_label="kg", moving_average_days=7),
     cadence="daily",
     reminder="Weigh yourself at the same time of day, for example in the morning.",
-    loinc_panel="85353-1",
     category="vital-signs",
     references=(
         "WHO TRS 894 (2000), Obesity: preventing and managing the global epidemic.",
