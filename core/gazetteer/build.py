@@ -52,7 +52,8 @@ ALTERNATES_FROM = 15000  # alternate names kept for towns this big (exonyms, oth
 LOCAL_NAMES = {
     "Geneva": "Genève", "Brussels": "Bruxelles", "Antwerp": "Anvers", "Algiers": "Alger", "Tangier": "Tanger",
     "Marrakesh": "Marrakech", "Fes": "Fès", "Meknes": "Meknès", "Sidi Bel Abbes": "Sidi Bel Abbès",
-    "Tetouan": "Tétouan", "Kenitra": "Kénitra", "Ghent": "Gand", "Bruges": "Bruges",
+    "Tetouan": "Tétouan", "Kenitra": "Kénitra", "Ghent": "Gand", "Munich": "München", "Nuremberg": "Nürnberg",
+    "Hanover": "Hannover",
 }  # fmt: skip
 _CLEAN = re.compile(r"\s*(\(.*\)|\bcedex\b.*|\s\d+\b.*$)", re.IGNORECASE)
 #: What a postcode looks like per country (rows that do not, e.g. "75021 CEDEX 01", are skipped).

@@ -63,6 +63,7 @@ async def browse(
         "kinds": KINDS,
         "categories": CATEGORIES,
         "radii": RADII,
+        "moderator": await allowed(request, "classifieds.moderate"),
     }
     return await render(request, "classifieds/pages/browse.html", context)
 
