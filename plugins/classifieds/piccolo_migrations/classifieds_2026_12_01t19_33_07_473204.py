@@ -852,13 +852,5 @@ async def forwards():
         schema=None,
     )
 
-    async def browse_index() -> None:
-        # Browsing filters by edition and a latitude/longitude box, like the directory.
-        from piccolo.engine.finder import engine_finder
-
-        engine = engine_finder()
-        await engine.run_ddl("CREATE INDEX IF NOT EXISTS classifieds_ad_geo ON classifieds_ad (site, lat, lon)")
-
-    manager.add_raw(browse_index)
 
     return manager

@@ -693,13 +693,5 @@ async def forwards():
         schema=None,
     )
 
-    async def geo_index() -> None:
-        # Search narrows by edition then by a latitude/longitude box: one composite index.
-        from piccolo.engine.finder import engine_finder
-
-        engine = engine_finder()
-        await engine.run_ddl("CREATE INDEX IF NOT EXISTS directory_listing_geo ON directory_listing (site, lat, lon)")
-
-    manager.add_raw(geo_index)
 
     return manager
