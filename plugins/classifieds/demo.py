@@ -36,24 +36,36 @@ TOWNS = {
 #: (kind, category, title, price in major units or None) per language
 ITEMS = {
     "fr": (
-        ("sell", "mobility", "Fauteuil roulant pliant, très bon état", 180), ("rent", "equipment_rental", "Location lit médicalisé électrique", 60),
-        ("sell", "mobility", "Déambulateur 4 roues avec siège", 45), ("give", "books", "Livre « Vivre avec le diabète »", None),
-        ("sell", "orthopaedics", "Attelle de genou ligamentaire taille M", 25), ("wanted", "mobility", "Cherche rollator d'occasion", 40),
-        ("give", "home_care", "Coussin anti-escarres à mémoire de forme", None), ("sell", "home_care", "Rehausseur WC avec accoudoirs", 20),
-        ("rent", "equipment_rental", "Location lève-personne, courte durée", 80), ("wanted", "services", "Cherche aide pour les courses le samedi", None),
-        ("sell", "orthopaedics", "Chaussures orthopédiques pointure 39", 35), ("give", "books", "Lot de livres sur la sclérose en plaques", None),
+        ("sell", "mobility", "Fauteuil roulant pliant, très bon état", 180),
+        ("rent", "equipment_rental", "Location lit médicalisé électrique", 60),
+        ("sell", "mobility", "Déambulateur 4 roues avec siège", 45),
+        ("give", "books", "Livre « Vivre avec le diabète »", None),
+        ("sell", "orthopaedics", "Attelle de genou ligamentaire taille M", 25),
+        ("wanted", "mobility", "Cherche rollator d'occasion", 40),
+        ("give", "home_care", "Coussin anti-escarres à mémoire de forme", None),
+        ("sell", "home_care", "Rehausseur WC avec accoudoirs", 20),
+        ("rent", "equipment_rental", "Location lève-personne, courte durée", 80),
+        ("wanted", "services", "Cherche aide pour les courses le samedi", None),
+        ("sell", "orthopaedics", "Chaussures orthopédiques pointure 39", 35),
+        ("give", "books", "Lot de livres sur la sclérose en plaques", None),
     ),
     "en": (
-        ("sell", "mobility", "Folding wheelchair, very good condition", 150), ("rent", "equipment_rental", "Electric hospital bed to rent", 50),
-        ("sell", "mobility", "Four-wheel rollator with seat", 40), ("give", "books", "Book: Living well with diabetes", None),
-        ("sell", "orthopaedics", "Knee brace, size M", 20), ("wanted", "mobility", "Looking for a second-hand rollator", 35),
-        ("give", "home_care", "Memory-foam pressure cushion", None), ("wanted", "services", "Looking for help with Saturday shopping", None),
+        ("sell", "mobility", "Folding wheelchair, very good condition", 150),
+        ("rent", "equipment_rental", "Electric hospital bed to rent", 50),
+        ("sell", "mobility", "Four-wheel rollator with seat", 40),
+        ("give", "books", "Book: Living well with diabetes", None),
+        ("sell", "orthopaedics", "Knee brace, size M", 20),
+        ("wanted", "mobility", "Looking for a second-hand rollator", 35),
+        ("give", "home_care", "Memory-foam pressure cushion", None),
+        ("wanted", "services", "Looking for help with Saturday shopping", None),
     ),
     "de": (
-        ("sell", "mobility", "Faltrollstuhl, sehr guter Zustand", 160), ("rent", "equipment_rental", "Elektrisches Pflegebett zu vermieten", 55),
-        ("give", "books", "Buch: Leben mit Diabetes", None), ("sell", "orthopaedics", "Kniebandage Größe M", 20),
+        ("sell", "mobility", "Faltrollstuhl, sehr guter Zustand", 160),
+        ("rent", "equipment_rental", "Elektrisches Pflegebett zu vermieten", 55),
+        ("give", "books", "Buch: Leben mit Diabetes", None),
+        ("sell", "orthopaedics", "Kniebandage Größe M", 20),
     ),
-}  # fmt: skip
+}
 _BODY = {
     "fr": "{sentence}\n\nÀ récupérer à {city}. Possibilité de livraison selon la distance.",
     "en": "{sentence}\n\nCollection from {city}. Delivery possible depending on distance.",
@@ -95,12 +107,23 @@ async def seed(ctx: DemoContext) -> None:
             description = _BODY[language].format(sentence=fake.paragraph(nb_sentences=3), city=town.name)
             values = {"title": title, "description": description, "city": town.name}
             ad = Ad(
-                site=code, member_id=rng.choice(posters).id, kind=kind, category=category, title=title,
-                description=description, price_minor=price * 100 if price is not None else None, currency=site.currency,
-                city=town.name, postcode=town.postcode, lat=round(town.lat + rng.uniform(-0.03, 0.03), 5),
-                lon=round(town.lon + rng.uniform(-0.04, 0.04), 5), search_text=_search_text(values),
-                expires_at=now - age + timedelta(days=30), created_at=now - age, updated_at=now - age,
-            )  # fmt: skip
+                site=code,
+                member_id=rng.choice(posters).id,
+                kind=kind,
+                category=category,
+                title=title,
+                description=description,
+                price_minor=price * 100 if price is not None else None,
+                currency=site.currency,
+                city=town.name,
+                postcode=town.postcode,
+                lat=round(town.lat + rng.uniform(-0.03, 0.03), 5),
+                lon=round(town.lon + rng.uniform(-0.04, 0.04), 5),
+                search_text=_search_text(values),
+                expires_at=now - age + timedelta(days=30),
+                created_at=now - age,
+                updated_at=now - age,
+            )
             await ad.save()
             if code in ("fr", "uk") or i % 3 == 0:
                 pictures = [process_image(demo_photo(rng, title)) for _ in range(1 + (i % 2))]

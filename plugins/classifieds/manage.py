@@ -44,13 +44,24 @@ async def _own_ad(request: Request[Any, Any, Any], ad_id: int) -> tuple[dict[str
     return ad, site
 
 
-async def _form(request: Request[Any, Any, Any], form: dict[str, Any], errors: dict[str, str], **extra: Any) -> Response[Any]:
+async def _form(
+    request: Request[Any, Any, Any], form: dict[str, Any], errors: dict[str, str], **extra: Any
+) -> Response[Any]:
     site = request.scope["state"]["site"]
     context = {
-        "form": form, "errors": errors, "limits": LIMITS, "kinds": KINDS, "categories": CATEGORIES,
-        "currency": site.currency, "max_photos": MAX_PHOTOS, "ad": None, "photos": [], "rule": "", "suggestions": [],
+        "form": form,
+        "errors": errors,
+        "limits": LIMITS,
+        "kinds": KINDS,
+        "categories": CATEGORIES,
+        "currency": site.currency,
+        "max_photos": MAX_PHOTOS,
+        "ad": None,
+        "photos": [],
+        "rule": "",
+        "suggestions": [],
         **extra,
-    }  # fmt: skip
+    }
     return await render(request, "classifieds/pages/edit.html", context, status=400 if errors else 200)
 
 
@@ -78,7 +89,7 @@ async def create(request: Request[Any, Any, Any]) -> Response[Any]:
 
 @get("/{ad_id:int}/edit", name="classifieds:edit", opt=LOGIN)
 async def edit_form(request: Request[Any, Any, Any], ad_id: FromPath[int]) -> Response[Any]:
-    ad, site = await _own_ad(request, ad_id)
+    ad, _ = await _own_ad(request, ad_id)
     form = {**ad, "price": price_input(ad["price_minor"], ad["currency"], locale_of(request))}
     form["place"] = f"{ad['city']} ({ad['postcode']})" if ad["postcode"] else ad["city"]
     pictures = (await services.photos_of([ad_id])).get(ad_id, [])

@@ -17,7 +17,18 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect
 
-from core.api import Event, allowed, audit, current_member, emit, flash, gettext_for, locale_of, render, send_member_email
+from core.api import (
+    Event,
+    allowed,
+    audit,
+    current_member,
+    emit,
+    flash,
+    gettext_for,
+    locale_of,
+    render,
+    send_member_email,
+)
 from plugins.classifieds import services
 from plugins.classifieds.categories import REPORT_REASONS
 from plugins.classifieds.routes import visible_ad
@@ -76,14 +87,29 @@ async def contact(request: Request[Any, Any, Any], ad_id: FromPath[int]) -> Resp
     site = request.scope["state"]["site"]
     url = f"{request.base_url}classifieds/{ad_id}".replace("//classifieds", "/classifieds")
     subject = _("About your ad “%(title)s”") % {"title": ad["title"]}
-    body = _("%(pseudonym)s wrote about your ad “%(title)s” (%(url)s):") % {
-        "pseudonym": member.pseudonym, "title": ad["title"], "url": url,
-    } + f"\n\n{text}\n\n" + _("Your e-mail address was not shared. To answer, include your contact details in a new ad or meet on Entraide.")  # fmt: skip
+    body = (
+        _("%(pseudonym)s wrote about your ad “%(title)s” (%(url)s):")
+        % {
+            "pseudonym": member.pseudonym,
+            "title": ad["title"],
+            "url": url,
+        }
+        + f"\n\n{text}\n\n"
+        + _("Addresses are never shared: to answer, use the contact details the sender gave, if any.")
+    )
     await send_member_email(ad["member_id"], subject, body, site=site.code)
     await services.record_contact(ad_id, member.id)
-    notify = {"member_id": ad["member_id"], "kind": "classifieds.contact", "actor_id": member.id,
-              "url": f"/classifieds/{ad_id}", "msgid": "%(actor)s contacted you about your ad", "params": {}}  # fmt: skip
-    await emit(request, Event("classifieds.contact.requested", site.code, member.id, {"ad_id": ad_id, "notify": [notify]}))
+    notify = {
+        "member_id": ad["member_id"],
+        "kind": "classifieds.contact",
+        "actor_id": member.id,
+        "url": f"/classifieds/{ad_id}",
+        "msgid": "%(actor)s contacted you about your ad",
+        "params": {},
+    }
+    await emit(
+        request, Event("classifieds.contact.requested", site.code, member.id, {"ad_id": ad_id, "notify": [notify]})
+    )
     return flash(Redirect(f"/classifieds/{ad_id}", status_code=303), _("Your message was sent."))
 
 

@@ -9,7 +9,17 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import File
 
-from core.api import allowed, geocode, gettext_for, locale_of, media_path, render, render_markdown, suggest_places, viewer
+from core.api import (
+    allowed,
+    geocode,
+    gettext_for,
+    locale_of,
+    media_path,
+    render,
+    render_markdown,
+    suggest_places,
+    viewer,
+)
 from plugins.classifieds import services
 from plugins.classifieds.categories import CATEGORIES, KINDS, REPORT_REASONS
 from plugins.classifieds.forms import parse_price
@@ -42,9 +52,14 @@ async def browse(
     low, low_error = parse_price(min_price.strip()[:20], site.currency, locale)
     high, high_error = parse_price(max_price.strip()[:20], site.currency, locale)
     filters = Filters(
-        q=q.strip()[:MAX_QUERY], kind=kind if kind in KINDS else "", category=category if category in CATEGORIES else "",
-        place=place, radius=radius if radius in RADII else 20, min_price=low, max_price=high,
-    )  # fmt: skip
+        q=q.strip()[:MAX_QUERY],
+        kind=kind if kind in KINDS else "",
+        category=category if category in CATEGORIES else "",
+        place=place,
+        radius=radius if radius in RADII else 20,
+        min_price=low,
+        max_price=high,
+    )
     unknown = bool(near) and place is None
     rows, total = ([], 0) if unknown else await services.browse(site.code, filters, min(max(page, 1), 500))
     photos = await services.photos_of([r["id"] for r in rows])
@@ -56,7 +71,7 @@ async def browse(
         "price_error": low_error or high_error,
         "unknown_place": unknown,
         "suggestions": suggest_places(near, site.country, limit=5) if unknown else [],
-        "rows": [display(r, locale, _) | {"photo": (photos.get(r["id"]) or [None])[0]} for r in rows],
+        "rows": [display(r, locale, _) | {"photo": next(iter(photos.get(r["id"], [])), None)} for r in rows],
         "total": total,
         "page": max(page, 1),
         "pages": max(1, -(-total // PER_PAGE)),
@@ -119,12 +134,18 @@ async def photo(request: Request[Any, Any, Any], ad_id: FromPath[int], name: Fro
     if not path.exists():
         raise NotFoundException()
     media_type = "image/webp" if name.endswith(".webp") else "image/png"
-    return File(path=path, media_type=media_type, content_disposition_type="inline",
-                headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"})  # fmt: skip
+    return File(
+        path=path,
+        media_type=media_type,
+        content_disposition_type="inline",
+        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
+    )
 
 
 @get("/places", name="classifieds:places")
-async def place_options(request: Request[Any, Any, Any], near: FromQuery[str] = "", place: FromQuery[str] = "") -> Response[Any]:
+async def place_options(
+    request: Request[Any, Any, Any], near: FromQuery[str] = "", place: FromQuery[str] = ""
+) -> Response[Any]:
     site = request.scope["state"]["site"]
     typed = (near or place).strip()[:MAX_QUERY]
     places = suggest_places(typed, site.country, limit=8) if len(typed) >= 2 else []

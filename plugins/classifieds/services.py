@@ -43,8 +43,15 @@ def _located(values: dict[str, Any], place: Place) -> dict[str, Any]:
 async def create_ad(site: str, member_id: int, values: dict[str, Any], place: Place) -> int:
     now = _now()
     row = _located(values, place)
-    ad = Ad(site=site, member_id=member_id, search_text=_search_text(row), expires_at=now + LIFETIME,
-            created_at=now, updated_at=now, **row)  # fmt: skip
+    ad = Ad(
+        site=site,
+        member_id=member_id,
+        search_text=_search_text(row),
+        expires_at=now + LIFETIME,
+        created_at=now,
+        updated_at=now,
+        **row,
+    )
     await ad.save()
     return int(ad.id)
 
@@ -187,7 +194,13 @@ async def export_member(member_id: int) -> dict[str, Any]:
     files = []
     for ad in ads:
         for p in photos.get(ad["id"], []):
-            files.append({"ad": ad["id"], "position": p["position"], "file": ExportFile(f"{SLUG}/{p['file']}", media_path(SLUG, p["file"]))})
+            files.append(
+                {
+                    "ad": ad["id"],
+                    "position": p["position"],
+                    "file": ExportFile(f"{SLUG}/{p['file']}", media_path(SLUG, p["file"])),
+                }
+            )
     reports = await Report.select(Report.ad, Report.reason, Report.note, Report.status, Report.created_at).where(
         Report.member_id == member_id
     )

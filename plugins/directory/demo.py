@@ -24,7 +24,22 @@ __all__ = ["CITIES", "seed"]
 
 #: edition -> (Faker locale, towns, listings per town)
 CITIES: dict[str, tuple[str, tuple[str, ...], int]] = {
-    "fr": ("fr_FR", ("Paris", "Lyon", "Marseille", "Toulouse", "Bordeaux", "Lille", "Nantes", "Strasbourg", "Montpellier", "Rennes"), 22),
+    "fr": (
+        "fr_FR",
+        (
+            "Paris",
+            "Lyon",
+            "Marseille",
+            "Toulouse",
+            "Bordeaux",
+            "Lille",
+            "Nantes",
+            "Strasbourg",
+            "Montpellier",
+            "Rennes",
+        ),
+        22,
+    ),
     "be": ("fr_BE", ("Bruxelles", "Liège", "Namur", "Charleroi"), 8),
     "ch": ("fr_CH", ("Genève", "Lausanne", "Zürich", "Bern"), 8),
     "qc": ("fr_CA", ("Montréal", "Québec", "Laval", "Gatineau"), 8),
@@ -33,17 +48,21 @@ CITIES: dict[str, tuple[str, tuple[str, ...], int]] = {
     "tn": ("fr_FR", ("Tunis", "Sfax", "Sousse"), 8),
     "uk": ("en_GB", ("London", "Manchester", "Birmingham", "Leeds"), 8),
     "de": ("de_DE", ("Berlin", "München", "Hamburg", "Köln"), 8),
-}  # fmt: skip
+}
 _HOURS = {
     "fr": ("Lundi–vendredi 8 h 30–19 h", "Lun., mar., jeu. 9 h–18 h ; sam. 9 h–12 h", "Sur rendez-vous"),
     "en": ("Monday–Friday 8.30am–6pm", "Mon, Tue, Thu 9am–5pm; Sat 9am–12pm", "By appointment"),
     "de": ("Mo–Fr 8:00–18:00", "Mo, Di, Do 9:00–17:00; Sa 9:00–12:00", "Nach Vereinbarung"),
 }
 _ASSOCIATIONS = {
-    "fr": ("Association des diabétiques de {city}", "Parkinson {city} — groupe d'entraide", "Ligue contre le cancer, antenne de {city}"),
+    "fr": (
+        "Association des diabétiques de {city}",
+        "Parkinson {city} — groupe d'entraide",
+        "Ligue contre le cancer, antenne de {city}",
+    ),
     "en": ("{city} Diabetes Support Group", "Parkinson's {city} Branch", "{city} Cancer Support Network"),
     "de": ("Diabetiker-Selbsthilfe {city}", "Parkinson-Gruppe {city}", "Krebsberatung {city}"),
-}  # fmt: skip
+}
 _PHARMACY = {"fr": "Pharmacie {name}", "en": "{name} Pharmacy", "de": "{name}-Apotheke"}
 _EQUIPMENT = {"fr": "{name} Matériel médical", "en": "{name} Mobility & Care", "de": "Sanitätshaus {name}"}
 _LAB = {"fr": "Laboratoire {name}", "en": "{name} Diagnostics", "de": "Labor {name}"}
@@ -53,6 +72,7 @@ def phone_for(country: str, rng: random.Random) -> str:
     """A random number valid for the country, in E.164 (retry until ``phonenumbers`` agrees)."""
     region = country.split("-")[0]
     example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.FIXED_LINE)
+    assert example is not None, region
     national = str(example.national_number)
     for _ in range(200):
         digits = national[:-5] + "".join(str(rng.randint(0, 9)) for _ in range(5))
@@ -108,7 +128,14 @@ async def seed(ctx: DemoContext) -> None:
         fake = Faker(locale)
         fake.seed_instance(rng.randint(0, 2**31))
         codes = codes_for(site.country)
-        weighted = [*codes, "general_practitioner", "general_practitioner", "physiotherapist", "physiotherapist", "pharmacy"]
+        weighted = [
+            *codes,
+            "general_practitioner",
+            "general_practitioner",
+            "physiotherapist",
+            "physiotherapist",
+            "pharmacy",
+        ]
         for town_name in towns:
             town = geocode(town_name, site.country)
             if town is None:
@@ -117,7 +144,9 @@ async def seed(ctx: DemoContext) -> None:
                 specialty = codes[i] if i < len(codes) else rng.choice(weighted)
                 values = _listing(specialty, town, fake, site, rng)
                 services._located(values, town, jitter_km=6.0, rng=rng)
-                values["search_text"] = services.search_text(values["name"], specialty, values["city"], values["postcode"])
+                values["search_text"] = services.search_text(
+                    values["name"], specialty, values["city"], values["postcode"]
+                )
                 rows.append(Listing(created_at=now, updated_at=now, **values))
     await Listing.insert(*rows)
     await _claimed(ctx)

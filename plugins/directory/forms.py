@@ -91,7 +91,9 @@ def check_place(text: str, country: str, result: ListingForm, name: str = "place
 
 def parse_listing(form: Any, country: str) -> ListingForm:
     """Validate a listing form for an edition's country."""
-    raw = {k: _text(form, k) for k in ("name", "specialty", "address", "place", "phone", "website", "hours")}
+    raw: dict[str, Any] = {
+        k: _text(form, k) for k in ("name", "specialty", "address", "place", "phone", "website", "hours")
+    }
     raw["languages"] = [v for v in form.getall("languages", [])] if hasattr(form, "getall") else []
     for flag in BOOLEAN_FIELDS:
         raw[flag] = form.get(flag) == "1"

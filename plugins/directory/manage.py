@@ -45,7 +45,9 @@ async def _editable(request: Request[Any, Any, Any], listing_id: int) -> tuple[d
     return row, moderator
 
 
-async def _form_page(request: Request[Any, Any, Any], form: dict[str, Any], errors: dict[str, str], **extra: Any) -> Response[Any]:
+async def _form_page(
+    request: Request[Any, Any, Any], form: dict[str, Any], errors: dict[str, str], **extra: Any
+) -> Response[Any]:
     site = request.scope["state"]["site"]
     language = locale_of(request)
     context = {
@@ -130,12 +132,17 @@ async def release(request: Request[Any, Any, Any], listing_id: FromPath[int]) ->
 @post("/{listing_id:int}/verify", name="directory:verify", opt=LOGIN)
 async def verify(request: Request[Any, Any, Any], listing_id: FromPath[int]) -> Response[Any]:
     """Operators grant or withdraw the verified badge (details checked with the practice)."""
-    row, moderator = await _editable(request, listing_id)
+    _, moderator = await _editable(request, listing_id)
     if not moderator:
         raise NotFoundException()
     verified = (await request.form()).get("verified") == "1"
     await services.Listing.update({services.Listing.verified: verified}).where(services.Listing.id == listing_id)
-    await audit(request, "directory.listing.verified" if verified else "directory.listing.unverified", f"listing:{listing_id}", {})
+    await audit(
+        request,
+        "directory.listing.verified" if verified else "directory.listing.unverified",
+        f"listing:{listing_id}",
+        {},
+    )
     return Redirect(f"/directory/{listing_id}", status_code=303)
 
 
@@ -183,7 +190,9 @@ async def moderation(request: Request[Any, Any, Any], page: FromQuery[int] = 1) 
 
 
 @post("/suggestions/{suggestion_id:int}/{decision:str}", name="directory:decide", opt=LOGIN)
-async def decide(request: Request[Any, Any, Any], suggestion_id: FromPath[int], decision: FromPath[str]) -> Response[Any]:
+async def decide(
+    request: Request[Any, Any, Any], suggestion_id: FromPath[int], decision: FromPath[str]
+) -> Response[Any]:
     _home_member(request)
     site = request.scope["state"]["site"]
     if decision not in ("accept", "reject") or not await allowed(request, "directory.moderate"):
@@ -192,7 +201,12 @@ async def decide(request: Request[Any, Any, Any], suggestion_id: FromPath[int], 
     if row is None or await services.get_listing(row["listing"], site.code) is None:
         raise NotFoundException()
     await services.decide(row, decision == "accept")
-    await audit(request, f"directory.suggestion.{decision}ed", f"listing:{row['listing']}", {"field": row["field"], "suggestion": suggestion_id})
+    await audit(
+        request,
+        f"directory.suggestion.{decision}ed",
+        f"listing:{row['listing']}",
+        {"field": row["field"], "suggestion": suggestion_id},
+    )
     return Redirect("/directory/moderation", status_code=303)
 
 

@@ -35,8 +35,8 @@ def resolve_near(near: str, country: str) -> tuple[Place | None, str]:
         town = nearest_place(lat, lon, country)
         place = Place(town.name if town else near, country, lat, lon, 0)
         return place, town.name if town else near
-    place = geocode(near, country) if near else None
-    return place, place.label if place else near
+    found = geocode(near, country) if near else None
+    return found, found.label if found else near
 
 
 @get("/", name="directory:search")

@@ -19,10 +19,24 @@ __all__ = ["RADII", "Results", "search"]
 
 RADII = (5, 10, 20, 50, 100)
 COLUMNS = (
-    Listing.id, Listing.name, Listing.specialty, Listing.address, Listing.postcode, Listing.city, Listing.lat,
-    Listing.lon, Listing.phone, Listing.website, Listing.languages, Listing.wheelchair, Listing.hearing_loop,
-    Listing.online_booking, Listing.video_consultation, Listing.verified, Listing.owner_id,
-)  # fmt: skip
+    Listing.id,
+    Listing.name,
+    Listing.specialty,
+    Listing.address,
+    Listing.postcode,
+    Listing.city,
+    Listing.lat,
+    Listing.lon,
+    Listing.phone,
+    Listing.website,
+    Listing.languages,
+    Listing.wheelchair,
+    Listing.hearing_loop,
+    Listing.online_booking,
+    Listing.video_consultation,
+    Listing.verified,
+    Listing.owner_id,
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +58,7 @@ def _keyword(query: Any, q: str, country: str) -> Any:
     if not key:
         return query
     codes = matching_codes(q, country)
-    condition = Listing.search_text.like(f"%{key}%")
+    condition: Any = Listing.search_text.like(f"%{key}%")
     if codes:
         condition = condition | Listing.specialty.is_in(sorted(codes))
     return query.where(condition)

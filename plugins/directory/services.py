@@ -110,7 +110,9 @@ def validate_suggestion(field: str, value: str, country: str) -> tuple[str | Non
 
 async def add_suggestion(listing_id: int, member_id: int, field: str, value: str, note: str) -> None:
     await Suggestion.insert(
-        Suggestion(listing=listing_id, member_id=member_id, field=field, value=value, note=note, created_at=datetime.now(UTC))
+        Suggestion(
+            listing=listing_id, member_id=member_id, field=field, value=value, note=note, created_at=datetime.now(UTC)
+        )
     )
 
 
@@ -144,9 +146,14 @@ async def export_member(member_id: int) -> dict[str, Any]:
         Listing.id, Listing.site, Listing.name, Listing.specialty, Listing.city, Listing.updated_at
     ).where(Listing.owner_id == member_id)
     suggestions = await Suggestion.select(
-        Suggestion.listing, Suggestion.field, Suggestion.value, Suggestion.note, Suggestion.status,
-        Suggestion.created_at, Suggestion.decided_at,
-    ).where(Suggestion.member_id == member_id)  # fmt: skip
+        Suggestion.listing,
+        Suggestion.field,
+        Suggestion.value,
+        Suggestion.note,
+        Suggestion.status,
+        Suggestion.created_at,
+        Suggestion.decided_at,
+    ).where(Suggestion.member_id == member_id)
     return {"claimed_listings": claimed, "correction_suggestions": suggestions}
 
 
@@ -154,4 +161,3 @@ async def erase_member(member_id: int) -> None:
     """Suggestions go; claimed listings stay, unclaimed (they describe a practice, not the member)."""
     await Suggestion.delete().where(Suggestion.member_id == member_id)
     await Listing.update({Listing.owner_id: None}).where(Listing.owner_id == member_id)
-

@@ -28,31 +28,134 @@ _S = Specialty
 SPECIALTIES: dict[str, Specialty] = {
     s.code: s
     for s in (
-        _S("general_practitioner", False, {"fr": "Médecin généraliste", "en": "General practitioner (GP)", "de": "Allgemeinmediziner"}, ("medecin", "generaliste", "gp", "doctor", "hausarzt", "arzt", "medecin de famille", "family doctor")),
-        _S("physiotherapist", False, {"fr": "Kinésithérapeute", "en": "Physiotherapist", "de": "Physiotherapeut"}, ("kine", "kinesitherapeute", "kinesitherapie", "physio", "physiotherapy", "physiotherapie", "krankengymnast")),
-        _S("psychologist", False, {"fr": "Psychologue", "en": "Psychologist", "de": "Psychologe"}, ("psy", "psychologue", "psychotherapy", "psychotherapie", "therapist")),
+        _S(
+            "general_practitioner",
+            False,
+            {"fr": "Médecin généraliste", "en": "General practitioner (GP)", "de": "Allgemeinmediziner"},
+            ("medecin", "generaliste", "gp", "doctor", "hausarzt", "arzt", "medecin de famille", "family doctor"),
+        ),
+        _S(
+            "physiotherapist",
+            False,
+            {"fr": "Kinésithérapeute", "en": "Physiotherapist", "de": "Physiotherapeut"},
+            (
+                "kine",
+                "kinesitherapeute",
+                "kinesitherapie",
+                "physio",
+                "physiotherapy",
+                "physiotherapie",
+                "krankengymnast",
+            ),
+        ),
+        _S(
+            "psychologist",
+            False,
+            {"fr": "Psychologue", "en": "Psychologist", "de": "Psychologe"},
+            ("psy", "psychologue", "psychotherapy", "psychotherapie", "therapist"),
+        ),
         _S("psychiatrist", False, {"fr": "Psychiatre", "en": "Psychiatrist", "de": "Psychiater"}, ("psy",)),
-        _S("speech_therapist", False, {"fr": "Orthophoniste", "en": "Speech and language therapist", "de": "Logopäde"}, ("orthophonie", "logopede", "logopedie", "speech", "logopadie")),
-        _S("occupational_therapist", False, {"fr": "Ergothérapeute", "en": "Occupational therapist", "de": "Ergotherapeut"}, ("ergo", "ergotherapie")),
-        _S("nurse", False, {"fr": "Infirmier ou infirmière", "en": "Nurse", "de": "Pflegefachkraft"}, ("infirmiere", "infirmier", "soins a domicile", "pflege", "krankenpfleger")),
+        _S(
+            "speech_therapist",
+            False,
+            {"fr": "Orthophoniste", "en": "Speech and language therapist", "de": "Logopäde"},
+            ("orthophonie", "logopede", "logopedie", "speech", "logopadie"),
+        ),
+        _S(
+            "occupational_therapist",
+            False,
+            {"fr": "Ergothérapeute", "en": "Occupational therapist", "de": "Ergotherapeut"},
+            ("ergo", "ergotherapie"),
+        ),
+        _S(
+            "nurse",
+            False,
+            {"fr": "Infirmier ou infirmière", "en": "Nurse", "de": "Pflegefachkraft"},
+            ("infirmiere", "infirmier", "soins a domicile", "pflege", "krankenpfleger"),
+        ),
         _S("midwife", False, {"fr": "Sage-femme", "en": "Midwife", "de": "Hebamme"}, ("maieuticien",)),
         _S("dentist", False, {"fr": "Chirurgien-dentiste", "en": "Dentist", "de": "Zahnarzt"}, ("dentiste", "dental")),
-        _S("dietitian", False, {"fr": "Diététicien ou diététicienne", "en": "Dietitian", "de": "Diätassistent"}, ("dieteticien", "nutrition", "nutritionniste", "ernahrungsberater")),
-        _S("podiatrist", False, {"fr": "Pédicure-podologue", "en": "Podiatrist", "de": "Podologe"}, ("podologue", "pedicure", "chiropodist")),
-        _S("cardiologist", False, {"fr": "Cardiologue", "en": "Cardiologist", "de": "Kardiologe"}, ("coeur", "heart", "herz")),
-        _S("dermatologist", False, {"fr": "Dermatologue", "en": "Dermatologist", "de": "Dermatologe"}, ("peau", "skin", "hautarzt")),
-        _S("endocrinologist", False, {"fr": "Endocrinologue", "en": "Endocrinologist", "de": "Endokrinologe"}, ("diabete", "diabetes", "diabetologue")),
-        _S("gynaecologist", False, {"fr": "Gynécologue", "en": "Gynaecologist", "de": "Frauenarzt"}, ("gyneco", "gynakologe")),
+        _S(
+            "dietitian",
+            False,
+            {"fr": "Diététicien ou diététicienne", "en": "Dietitian", "de": "Diätassistent"},
+            ("dieteticien", "nutrition", "nutritionniste", "ernahrungsberater"),
+        ),
+        _S(
+            "podiatrist",
+            False,
+            {"fr": "Pédicure-podologue", "en": "Podiatrist", "de": "Podologe"},
+            ("podologue", "pedicure", "chiropodist"),
+        ),
+        _S(
+            "cardiologist",
+            False,
+            {"fr": "Cardiologue", "en": "Cardiologist", "de": "Kardiologe"},
+            ("coeur", "heart", "herz"),
+        ),
+        _S(
+            "dermatologist",
+            False,
+            {"fr": "Dermatologue", "en": "Dermatologist", "de": "Dermatologe"},
+            ("peau", "skin", "hautarzt"),
+        ),
+        _S(
+            "endocrinologist",
+            False,
+            {"fr": "Endocrinologue", "en": "Endocrinologist", "de": "Endokrinologe"},
+            ("diabete", "diabetes", "diabetologue"),
+        ),
+        _S(
+            "gynaecologist",
+            False,
+            {"fr": "Gynécologue", "en": "Gynaecologist", "de": "Frauenarzt"},
+            ("gyneco", "gynakologe"),
+        ),
         _S("neurologist", False, {"fr": "Neurologue", "en": "Neurologist", "de": "Neurologe"}, ("neuro",)),
-        _S("paediatrician", False, {"fr": "Pédiatre", "en": "Paediatrician", "de": "Kinderarzt"}, ("enfant", "children", "kinder")),
-        _S("rheumatologist", False, {"fr": "Rhumatologue", "en": "Rheumatologist", "de": "Rheumatologe"}, ("rhumato", "arthrite", "arthritis")),
-        _S("ophthalmologist", False, {"fr": "Ophtalmologue", "en": "Ophthalmologist", "de": "Augenarzt"}, ("ophtalmo", "yeux", "eyes", "optician")),
-        _S("pharmacy", True, {"fr": "Pharmacie", "en": "Pharmacy", "de": "Apotheke"}, ("pharmacien", "chemist", "pharmacist", "apotheker")),
-        _S("patient_association", True, {"fr": "Association de patients", "en": "Patient association", "de": "Patientenorganisation"}, ("association", "charity", "support group", "selbsthilfe", "selbsthilfegruppe", "verein")),
-        _S("medical_equipment", True, {"fr": "Matériel médical", "en": "Medical equipment provider", "de": "Sanitätshaus"}, ("materiel medical", "fauteuil", "wheelchair", "rollstuhl", "orthopedie", "mobility")),
-        _S("laboratory", True, {"fr": "Laboratoire d'analyses", "en": "Medical laboratory", "de": "Labor"}, ("analyses", "prise de sang", "blood test", "labor")),
+        _S(
+            "paediatrician",
+            False,
+            {"fr": "Pédiatre", "en": "Paediatrician", "de": "Kinderarzt"},
+            ("enfant", "children", "kinder"),
+        ),
+        _S(
+            "rheumatologist",
+            False,
+            {"fr": "Rhumatologue", "en": "Rheumatologist", "de": "Rheumatologe"},
+            ("rhumato", "arthrite", "arthritis"),
+        ),
+        _S(
+            "ophthalmologist",
+            False,
+            {"fr": "Ophtalmologue", "en": "Ophthalmologist", "de": "Augenarzt"},
+            ("ophtalmo", "yeux", "eyes", "optician"),
+        ),
+        _S(
+            "pharmacy",
+            True,
+            {"fr": "Pharmacie", "en": "Pharmacy", "de": "Apotheke"},
+            ("pharmacien", "chemist", "pharmacist", "apotheker"),
+        ),
+        _S(
+            "patient_association",
+            True,
+            {"fr": "Association de patients", "en": "Patient association", "de": "Patientenorganisation"},
+            ("association", "charity", "support group", "selbsthilfe", "selbsthilfegruppe", "verein"),
+        ),
+        _S(
+            "medical_equipment",
+            True,
+            {"fr": "Matériel médical", "en": "Medical equipment provider", "de": "Sanitätshaus"},
+            ("materiel medical", "fauteuil", "wheelchair", "rollstuhl", "orthopedie", "mobility"),
+        ),
+        _S(
+            "laboratory",
+            True,
+            {"fr": "Laboratoire d'analyses", "en": "Medical laboratory", "de": "Labor"},
+            ("analyses", "prise de sang", "blood test", "labor"),
+        ),
     )
-}  # fmt: skip
+}
 
 PARTNER_KINDS = tuple(code for code, s in SPECIALTIES.items() if s.partner)
 
@@ -103,7 +206,9 @@ def matching_codes(text: str, country: str) -> set[str]:
     for code in codes_for(country):
         specialty = SPECIALTIES[code]
         names = [*specialty.labels.values(), *specialty.keywords, code.replace("_", " ")]
-        names.extend(v for (c, k), labels in _COUNTRY_LABELS.items() if c == country and k == code for v in labels.values())
+        names.extend(
+            v for (c, k), labels in _COUNTRY_LABELS.items() if c == country and k == code for v in labels.values()
+        )
         if any(key in search_key(name) or f" {search_key(name)} " in f" {key} " for name in names):
             found.add(code)
     return found

@@ -12,10 +12,46 @@ __all__ = ["LANGUAGE_NAMES", "display", "language_choices", "specialty_choices"]
 
 #: Language names shown in each page language (ISO 639-1 codes, "ber" Tamazight).
 LANGUAGE_NAMES: dict[str, dict[str, str]] = {
-    "fr": {"fr": "français", "en": "anglais", "de": "allemand", "ar": "arabe", "ber": "tamazight", "es": "espagnol", "it": "italien", "pt": "portugais", "nl": "néerlandais", "tr": "turc", "ru": "russe"},
-    "en": {"fr": "French", "en": "English", "de": "German", "ar": "Arabic", "ber": "Tamazight", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "tr": "Turkish", "ru": "Russian"},
-    "de": {"fr": "Französisch", "en": "Englisch", "de": "Deutsch", "ar": "Arabisch", "ber": "Tamazight", "es": "Spanisch", "it": "Italienisch", "pt": "Portugiesisch", "nl": "Niederländisch", "tr": "Türkisch", "ru": "Russisch"},
-}  # fmt: skip
+    "fr": {
+        "fr": "français",
+        "en": "anglais",
+        "de": "allemand",
+        "ar": "arabe",
+        "ber": "tamazight",
+        "es": "espagnol",
+        "it": "italien",
+        "pt": "portugais",
+        "nl": "néerlandais",
+        "tr": "turc",
+        "ru": "russe",
+    },
+    "en": {
+        "fr": "French",
+        "en": "English",
+        "de": "German",
+        "ar": "Arabic",
+        "ber": "Tamazight",
+        "es": "Spanish",
+        "it": "Italian",
+        "pt": "Portuguese",
+        "nl": "Dutch",
+        "tr": "Turkish",
+        "ru": "Russian",
+    },
+    "de": {
+        "fr": "Französisch",
+        "en": "Englisch",
+        "de": "Deutsch",
+        "ar": "Arabisch",
+        "ber": "Tamazight",
+        "es": "Spanisch",
+        "it": "Italienisch",
+        "pt": "Portugiesisch",
+        "nl": "Niederländisch",
+        "tr": "Türkisch",
+        "ru": "Russisch",
+    },
+}
 
 
 def specialty_choices(country: str, language: str) -> list[tuple[str, str]]:
@@ -39,4 +75,3 @@ def display(row: dict[str, Any], country: str, language: str) -> dict[str, Any]:
         "distance": format_distance(row["km"], language) if "km" in row else "",
         "spoken": [names.get(c, c) for c in spoken],
     }
-

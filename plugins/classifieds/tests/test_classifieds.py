@@ -99,8 +99,19 @@ def test_forbidden_items_are_refused_naming_the_rule(app, client, alice):
 
 def test_search_filters_and_distance(app, client, alice):
     post_ad(client)
-    post_ad(client, {"title": "Lit médicalisé", "kind": "rent", "category": "equipment_rental", "price": "60", "place": "Marseille"})
-    post_ad(client, {"title": "Livre diabète", "kind": "give", "category": "books", "price": "", "place": "Villeurbanne"})
+    post_ad(
+        client,
+        {
+            "title": "Lit médicalisé",
+            "kind": "rent",
+            "category": "equipment_rental",
+            "price": "60",
+            "place": "Marseille",
+        },
+    )
+    post_ad(
+        client, {"title": "Livre diabète", "kind": "give", "category": "books", "price": "", "place": "Villeurbanne"}
+    )
     near = client.get("/classifieds/", params={"near": "Lyon", "radius": 20})
     assert "Fauteuil" in near.text and "Livre diabète" in near.text and "Lit médicalisé" not in near.text
     assert client.get("/classifieds/", params={"kind": "rent"}).text.count('class="cl-title"') == 1
@@ -121,7 +132,12 @@ def test_someone_elses_ad_cannot_be_edited_or_closed(app, client, alice, bob):
 def test_my_ads_edit_renew_close(app, client, alice):
     ad_id = post_ad(client, photos=1).headers["location"].rsplit("/", 1)[1]
     photo = run_async(app, Photo.select().first())
-    edited = post_ad(client, {"title": "Fauteuil léger", "remove_photo": str(photo["id"])}, photos=1, url=f"/classifieds/{ad_id}/edit")
+    edited = post_ad(
+        client,
+        {"title": "Fauteuil léger", "remove_photo": str(photo["id"])},
+        photos=1,
+        url=f"/classifieds/{ad_id}/edit",
+    )
     assert edited.status_code == 303
     assert ads(app)[0]["title"] == "Fauteuil léger" and run_async(app, Photo.count()) == 1
     assert post_form(client, f"/classifieds/{ad_id}/close").status_code == 303
@@ -156,9 +172,15 @@ def test_contact_is_relayed_without_revealing_addresses(app, client, alice, bob)
     ad_id = post_ad(client).headers["location"].rsplit("/", 1)[1]
     page = bob.get(f"/classifieds/{ad_id}")
     assert "alice@example.org" not in page.text
-    assert post_form(bob, f"/classifieds/{ad_id}/contact", {"message": "Est-il toujours disponible ?"}).status_code == 303
+    assert (
+        post_form(bob, f"/classifieds/{ad_id}/contact", {"message": "Est-il toujours disponible ?"}).status_code == 303
+    )
     mail = run_async(app, OutboxEmail.select().where(OutboxEmail.to_email == "alice@example.org").first())
-    assert "Est-il toujours disponible ?" in mail["body"] and "Bob" in mail["body"] and "bob@example.org" not in mail["body"]
+    assert (
+        "Est-il toujours disponible ?" in mail["body"]
+        and "Bob" in mail["body"]
+        and "bob@example.org" not in mail["body"]
+    )
 
 
 def test_member_of_another_edition_and_other_edition_ads_are_not_found(app, client, client_for, alice):

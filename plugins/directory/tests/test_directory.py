@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from datetime import UTC, datetime
 
 import pytest
 
@@ -125,7 +124,14 @@ def test_claim_export_and_erase_keep_the_listing_unclaimed(app, client, pro):
     listing_id = add(app, "Cabinet Bellecour", "Lyon")
     assert post_form(client, f"/directory/{listing_id}/claim").status_code == 303
     assert listings(app)[0]["owner_id"] == pro
-    assert post_form(client, f"/directory/{listing_id}/edit", {"name": "Cabinet B.", "specialty": "physiotherapist", "place": "Lyon"}).status_code == 303
+    assert (
+        post_form(
+            client,
+            f"/directory/{listing_id}/edit",
+            {"name": "Cabinet B.", "specialty": "physiotherapist", "place": "Lyon"},
+        ).status_code
+        == 303
+    )
     post_form(client, f"/directory/{listing_id}/suggest", {"field": "hours", "value": "Lun–ven 9 h–18 h"})
     export = client.get("/me/export.zip")
     data = json.loads(zipfile.ZipFile(io.BytesIO(export.content)).read("data.json"))
@@ -151,7 +157,10 @@ def test_corrections_are_moderated_by_operators_and_audited(app, client, client_
     login(client, "alice@example.org")
     bad = post_form(client, f"/directory/{listing_id}/suggest", {"field": "phone", "value": "123"})
     assert bad.status_code == 400 and run_async(app, Suggestion.count()) == 0
-    assert post_form(client, f"/directory/{listing_id}/suggest", {"field": "phone", "value": "04 72 00 00 01"}).status_code == 303
+    assert (
+        post_form(client, f"/directory/{listing_id}/suggest", {"field": "phone", "value": "04 72 00 00 01"}).status_code
+        == 303
+    )
     assert client.get("/directory/moderation").status_code == 404  # members do not moderate
     make_member(app, email="ops@example.org", pseudonym="Ops", role="operator")
     ops = client_for("fr")
@@ -171,11 +180,9 @@ def test_search_uses_the_bounding_box_index(app):
     plan = run_async(
         app,
         Listing.raw(
-            "EXPLAIN QUERY PLAN SELECT id FROM directory_listing WHERE site = 'fr' AND lat BETWEEN 45 AND 46 AND lon BETWEEN 4 AND 5"
+            "EXPLAIN QUERY PLAN SELECT id FROM directory_listing"
+            " WHERE site = 'fr' AND lat BETWEEN 45 AND 46 AND lon BETWEEN 4 AND 5"
         ),
     )
     if plan and "detail" in plan[0]:  # SQLite
         assert "directory_listing_geo" in " ".join(row["detail"] for row in plan)
-
-
-_ = datetime.now(UTC)
