@@ -41,6 +41,7 @@ __all__ = [
     "Email",
     "SignedIn",
     "assert_plugin_contract",
+    "audit_actions",
     "cookie_header",
     "csrf_token",
     "grant_consent",
@@ -206,8 +207,13 @@ def make_member(
     role: str = "member",
     consents: tuple[str, ...] = ("core.terms", "core.health_data"),
     birth_year: int = 1980,
+    pro_verified: bool = False,
 ) -> int:
-    """Create a member directly (fast path, password ``DEMO_PASSWORD``)."""
+    """Create a member directly (fast path, password ``DEMO_PASSWORD``).
+
+    ``role="pro", pro_verified=True`` makes a health professional whose
+    licence an operator verified.
+    """
     from core import consent
     from core.identity.validation import normalise_pseudonym
     from core.tables import Member
@@ -224,6 +230,7 @@ def make_member(
             birth_year=birth_year,
             site=site,
             role=role,
+            pro_verified=pro_verified,
             created_at=datetime.now(UTC),
         )
         await member.save()
@@ -332,6 +339,14 @@ def sse_events(lines: Iterator[str]) -> Iterator[tuple[str, str]]:
         elif not line.strip() and data:
             yield event, "\n".join(data)
             event, data = "message", []
+
+
+def audit_actions(app: Litestar) -> list[str]:
+    """Actions written to core's audit log so far, oldest first (e.g. "classifieds.ad.hidden")."""
+    from core.tables import AuditEntry
+
+    rows = _run(AuditEntry.select(AuditEntry.action).order_by(AuditEntry.id))
+    return [str(r["action"]) for r in rows]
 
 
 # The rest of the kit; imported here so that pytest finds the fixtures in this plugin module.

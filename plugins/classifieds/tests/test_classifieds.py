@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from PIL import Image
 
-from core.tables import AuditEntry, OutboxEmail
-from core.testing import login, make_member, post_form, run_async
+from core.api import media_path
+from core.testing import audit_actions, login, make_member, post_form, run_async
 from plugins.classifieds.tables import Ad, Photo, Report
 
 
@@ -163,19 +163,19 @@ def test_three_reports_hide_the_ad_until_a_moderator_restores_it(app, client, cl
     assert "Fauteuil" in mod.get("/classifieds/moderation").text
     assert post_form(mod, f"/classifieds/{ad_id}/restore").status_code == 303
     assert other.get(f"/classifieds/{ad_id}").status_code == 200
-    actions = {r["action"] for r in run_async(app, AuditEntry.select(AuditEntry.action))}
+    actions = set(audit_actions(app))
     assert {"classifieds.ad.auto_hidden", "classifieds.ad.restored"} <= actions
     assert post_form(other, f"/classifieds/{ad_id}/hide").status_code == 404  # members do not moderate
 
 
-def test_contact_is_relayed_without_revealing_addresses(app, client, alice, bob):
+def test_contact_is_relayed_without_revealing_addresses(app, client, alice, bob, outbox):
     ad_id = post_ad(client).headers["location"].rsplit("/", 1)[1]
     page = bob.get(f"/classifieds/{ad_id}")
     assert "alice@example.org" not in page.text
     assert (
         post_form(bob, f"/classifieds/{ad_id}/contact", {"message": "Est-il toujours disponible ?"}).status_code == 303
     )
-    mail = run_async(app, OutboxEmail.select().where(OutboxEmail.to_email == "alice@example.org").first())
+    mail = outbox(app, "alice@example.org")[-1]
     assert (
         "Est-il toujours disponible ?" in mail["body"]
         and "Bob" in mail["body"]
@@ -208,8 +208,6 @@ def test_export_holds_ads_photos_and_reports_and_erase_removes_files(app, client
     assert data["ads"][0]["title"] == AD["title"] and data["reports"][0]["note"] == "doublon"
     photo_name = data["photos"][0]["file"]
     assert photo_name.startswith("files/classifieds/") and archive.read(photo_name)[:4] in (b"RIFF", b"\x89PNG")
-    from core.api import media_path
-
     stored = run_async(app, Photo.select().first())
     assert media_path("classifieds", stored["file"]).exists()
     assert post_form(client, "/me/delete", {"password": "entraide-demo-2026"}).status_code == 303

@@ -9,8 +9,7 @@ import zipfile
 import pytest
 
 from core.api import geocode
-from core.tables import AuditEntry, Member
-from core.testing import login, make_member, post_form, run_async, text_of
+from core.testing import audit_actions, login, make_member, post_form, run_async, text_of
 from plugins.directory import services
 from plugins.directory.tables import Listing, Suggestion
 
@@ -32,8 +31,7 @@ def listings(app):
 
 @pytest.fixture
 def pro(app, client):
-    member_id = make_member(app, email="pro@example.org", pseudonym="DrKine", role="pro")
-    run_async(app, Member.update({Member.pro_verified: True}).where(Member.id == member_id))
+    member_id = make_member(app, email="pro@example.org", pseudonym="DrKine", role="pro", pro_verified=True)
     login(client, "pro@example.org")
     return member_id
 
@@ -172,7 +170,7 @@ def test_corrections_are_moderated_by_operators_and_audited(app, client, client_
     assert listings(app)[0]["phone"] == "+33472000001"
     assert post_form(ops, f"/directory/{listing_id}/verify", {"verified": "1"}).status_code == 303
     assert listings(app)[0]["verified"] is True
-    actions = [r["action"] for r in run_async(app, AuditEntry.select(AuditEntry.action))]
+    actions = audit_actions(app)
     assert "directory.suggestion.accepted" in actions and "directory.listing.verified" in actions
 
 
