@@ -52,7 +52,9 @@ async def report(request: Request[Any, Any, Any], ad_id: FromPath[int]) -> Respo
     if reason not in REPORT_REASONS or ad["member_id"] == member.id:
         return flash(Redirect(f"/classifieds/{ad_id}", status_code=303), _("Choose a reason for your report."))
     if await services.add_report(ad, member.id, reason, note):
-        await audit(request, "classifieds.ad.auto_hidden", f"ad:{ad_id}", {"reports": services.AUTO_HIDE_REPORTS})
+        await audit(
+            request, "classifieds.ad.auto_hidden", f"ad:{ad_id}", {"reports": services.AUTO_HIDE_REPORTS}, system=True
+        )
     return flash(Redirect("/classifieds/", status_code=303), _("Thank you. Moderators will look at this ad."))
 
 
