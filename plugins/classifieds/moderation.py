@@ -18,6 +18,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect
 
 from core.api import (
+    N_,
     Event,
     allowed,
     audit,
@@ -78,11 +79,11 @@ async def contact(request: Request[Any, Any, Any], ad_id: FromPath[int]) -> Resp
     _ = gettext_for(request).gettext
     errors = {}
     if not text:
-        errors["message"] = "Write your message."
+        errors["message"] = N_("Write your message.")
     elif len(text) > MAX_MESSAGE:
-        errors["message"] = "This text is too long."
+        errors["message"] = N_("This text is too long.")
     elif await services.recent_contacts(member.id, timedelta(hours=1)) >= CONTACTS_PER_HOUR:
-        errors["message"] = "You sent many messages in the last hour. Please try again later."
+        errors["message"] = N_("You sent many messages in the last hour. Please try again later.")
     if errors:
         context = {"ad": display(ad, locale_of(request), _), "errors": errors, "message": text[:MAX_MESSAGE]}
         return await render(request, "classifieds/pages/contact.html", context, status=400)
@@ -106,7 +107,7 @@ async def contact(request: Request[Any, Any, Any], ad_id: FromPath[int]) -> Resp
         "kind": "classifieds.contact",
         "actor_id": member.id,
         "url": f"/classifieds/{ad_id}",
-        "msgid": "%(actor)s contacted you about your ad",
+        "msgid": N_("%(actor)s contacted you about your ad"),
         "params": {},
     }
     await emit(

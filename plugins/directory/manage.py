@@ -15,7 +15,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
-from core.api import MemberView, allowed, audit, current_member, flash, gettext_for, locale_of, render
+from core.api import N_, MemberView, allowed, audit, current_member, flash, gettext_for, locale_of, render
 from plugins.directory import services
 from plugins.directory.forms import LIMITS, parse_listing
 from plugins.directory.tables import Suggestion
@@ -167,7 +167,7 @@ async def suggest(request: Request[Any, Any, Any], listing_id: FromPath[int]) ->
     error, value = services.validate_suggestion(form["field"], form["value"], site.country)
     errors = {"value" if form["field"] in services.SUGGESTIBLE else "field": error} if error else {}
     if len(form["note"]) > LIMITS["note"]:
-        errors["note"] = "This text is too long."
+        errors["note"] = N_("This text is too long.")
     if errors:
         listing = display(row, site.country, locale_of(request))
         context = {"listing": listing, "errors": errors, "form": form}

@@ -67,14 +67,14 @@ def test_posting_an_ad_with_photos_and_a_price_in_the_edition_currency(app, clie
 @pytest.mark.parametrize(
     ("data", "photos", "message"),
     [
-        ({"place": "Atlantis"}, 0, "do not know this town"),
-        ({"price": "-5"}, 0, "cannot be negative"),
-        ({"price": "9999999"}, 0, "too high"),
-        ({"price": "abc"}, 0, "Enter a price as a number"),
-        ({"title": "x" * 101}, 0, "too long"),
-        ({"description": "y" * 3001}, 0, "too long"),
-        ({"kind": "give", "price": "10"}, 0, "give away has no price"),
-        ({}, 6, "at most 5 photos"),
+        ({"place": "Atlantis"}, 0, "ne connaissons pas cette ville"),
+        ({"price": "-5"}, 0, "ne peut pas être négatif"),
+        ({"price": "9999999"}, 0, "trop élevé"),
+        ({"price": "abc"}, 0, "Indiquez un prix en chiffres"),
+        ({"title": "x" * 101}, 0, "trop long"),
+        ({"description": "y" * 3001}, 0, "trop long"),
+        ({"kind": "give", "price": "10"}, 0, "n’a pas de prix"),
+        ({}, 6, "au plus 5 photos"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_nothing_is_stored(app, client, alice, data, photos, message):

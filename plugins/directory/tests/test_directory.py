@@ -97,11 +97,11 @@ def test_verified_professional_creates_a_listing_with_a_formatted_phone(app, cli
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("phone", "12345", "not valid for this country"),
-        ("phone", "+44 20 7946 0958 999", "not valid for this country"),
-        ("place", "Atlantis", "do not know this town"),
-        ("name", "x" * 121, "too long"),
-        ("specialty", "astrologer", "Choose a specialty"),
+        ("phone", "12345", "n’est pas valide pour ce pays"),
+        ("phone", "+44 20 7946 0958 999", "n’est pas valide pour ce pays"),
+        ("place", "Atlantis", "ne connaissons pas cette ville"),
+        ("name", "x" * 121, "trop long"),
+        ("specialty", "astrologer", "Choisissez une spécialité"),
     ],
 )
 def test_bad_listing_input_is_refused_and_nothing_stored(app, client, pro, field, value, message):
