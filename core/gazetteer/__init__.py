@@ -82,12 +82,12 @@ class _Area:
 
 
 @cache
-def _rows() -> dict[str, list[list[str]]]:
-    by_area: dict[str, list[list[str]]] = {}
+def _rows() -> dict[str, list[str]]:
+    """Lines of the data file by area (split into columns only for the areas asked for)."""
+    by_area: dict[str, list[str]] = {}
     with gzip.open(DATA, "rt", encoding="utf-8") as fh:
         for line in fh:
-            cols = line.rstrip("\n").split("\t")
-            by_area.setdefault(cols[0], []).append(cols)
+            by_area.setdefault(line[: line.index("\t")], []).append(line.rstrip("\n"))
     return by_area
 
 
@@ -97,11 +97,12 @@ def _area(area: str) -> _Area:
     by_key: dict[str, list[int]] = {}
     by_alt: dict[str, list[int]] = {}
     by_code: dict[str, list[int]] = {}
-    for i, (_, name, lat, lon, pop, postcodes, alternates, flags) in enumerate(_rows().get(area, [])):
+    for i, line in enumerate(_rows().get(area, [])):
+        _, name, lat, lon, pop, postcodes, alternates, flags, key = line.split("\t")
         own = tuple(postcodes.split()) if postcodes else ()
         places.append(Place(name, area, float(lat), float(lon), int(pop), own[0] if own else "", flags == "~"))
         codes.append(own)
-        by_key.setdefault(place_key(name), []).append(i)
+        by_key.setdefault(key, []).append(i)  # place_key(name), computed when the file was built
         for alt in alternates.split("|") if alternates else ():
             by_alt.setdefault(alt, []).append(i)
         for code in own:

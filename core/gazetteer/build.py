@@ -189,6 +189,7 @@ def build() -> Path:
                         " ".join(sorted(place.postcodes)),
                         "|".join(sorted(place.alternates)),
                         "~" if place.approximate else "",
+                        place_key(place.name),
                     )
                 )
             )

@@ -15,7 +15,7 @@ from typing import Any
 import phonenumbers
 from faker import Faker
 
-from core.api import DemoContext, geocode
+from core.api import DemoContext, geocode, transaction
 from plugins.directory import services
 from plugins.directory.specialties import PARTNER_KINDS, codes_for
 from plugins.directory.tables import Listing, Suggestion
@@ -118,6 +118,12 @@ def _listing(code: str, town: Any, fake: Faker, site: Any, rng: random.Random) -
 
 
 async def seed(ctx: DemoContext) -> None:
+    """All listings in one write transaction."""
+    async with transaction():
+        await _seed(ctx)
+
+
+async def _seed(ctx: DemoContext) -> None:
     rng = ctx.random
     now = datetime.now(UTC)
     rows = []
