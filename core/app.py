@@ -33,6 +33,7 @@ from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
 from core.live import live
 from core.middleware import context_middleware, security_headers
+from core.pg_schemas import search_path
 from core.plugins_registry import PluginRegistry, discover
 from core.pubsub import RedisBroker
 from core.redact import install_log_redaction
@@ -106,7 +107,7 @@ def create_app(
     sites = sites_for(settings)
     private_dir(settings.data_path)  # 0700: database, uploads, media, outbox
     install_log_redaction()  # no verification or reset token in any log
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, search_path(registry.installed) if settings.pg_schemas else None)
     bind_tables(engine, all_tables(registry))
     runtime = Runtime(settings, registry, sites, engine)
     set_default(runtime)

@@ -30,7 +30,7 @@ async def _migrate(app: Any) -> None:
     from core.migrate import migrate
 
     rt = app.state.entraide
-    await migrate(rt.engine, piccolo_app_modules(rt.registry))
+    await migrate(rt.engine, piccolo_app_modules(rt.registry), schemas=rt.settings.pg_schemas)
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:

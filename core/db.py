@@ -108,8 +108,14 @@ class DurableSQLiteEngine(SQLiteEngine):
             await self._idle.pop().close()
 
 
-def make_engine(database_url: str) -> Engine:  # type: ignore[type-arg]
-    """Create the engine for ``sqlite:///path`` or ``postgresql://…`` URLs."""
+def make_engine(database_url: str, search_path: str | None = None) -> Engine:  # type: ignore[type-arg]
+    """Create the engine for ``sqlite:///path`` or ``postgresql://…`` URLs.
+
+    Args:
+        database_url: Where the data lives.
+        search_path: PostgreSQL only: the connections' ``search_path``
+            (per-plugin schema mode, :mod:`core.pg_schemas`).
+    """
     if database_url.startswith("sqlite:///"):
         path = Path(database_url.removeprefix("sqlite:///"))
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -117,6 +123,8 @@ def make_engine(database_url: str) -> Engine:  # type: ignore[type-arg]
             conn.execute("PRAGMA journal_mode = WAL")
         os.chmod(path, 0o600)
         return DurableSQLiteEngine(path=str(path), timeout=15)
+    if search_path:
+        return PostgresEngine(config={"dsn": database_url, "server_settings": {"search_path": search_path}})
     return PostgresEngine(config={"dsn": database_url})
 
 

@@ -26,8 +26,16 @@ class MigrationError(RuntimeError):
     """A migration failed; the message says which app."""
 
 
-async def migrate(engine: Engine, app_modules: list[str], *, quiet: bool = True) -> None:  # type: ignore[type-arg]
-    """Run every pending migration, apps ordered by their dependencies."""
+async def migrate(engine: Engine, app_modules: list[str], *, quiet: bool = True, schemas: bool = False) -> None:  # type: ignore[type-arg]
+    """Run every pending migration, apps ordered by their dependencies.
+
+    Args:
+        engine: The database.
+        app_modules: Piccolo app modules (core first).
+        quiet: Hide Piccolo's progress output.
+        schemas: PostgreSQL per-plugin schema mode: afterwards move each
+            plugin's tables into its schema (:mod:`core.pg_schemas`).
+    """
     os.environ["PICCOLO_CONF"] = "core.piccolo_conf"
     import core.piccolo_conf as conf
 
@@ -39,3 +47,10 @@ async def migrate(engine: Engine, app_modules: list[str], *, quiet: bool = True)
         result = await run_forwards("all")
     if not result.success:
         raise MigrationError(f"migration failed: {result.message}\n{out.getvalue()[-2000:]}")
+    if schemas:
+        import importlib
+
+        from core.pg_schemas import move_plugin_tables
+
+        configs = [importlib.import_module(m).APP_CONFIG for m in app_modules if m != "core.piccolo_app"]
+        await move_plugin_tables(engine, {c.app_name: list(c.table_classes) for c in configs})

@@ -10,6 +10,7 @@ from __future__ import annotations
 from piccolo.conf.apps import AppRegistry
 
 from core.db import make_engine
+from core.pg_schemas import search_path
 from core.plugins_registry import discover
 from core.settings import load_settings
 
@@ -32,9 +33,6 @@ def app_modules(plugin_modules: list[str]) -> list[str]:
 
 
 _settings = load_settings()
-DB = make_engine(_settings.database_url)
-APP_REGISTRY = AppRegistry(
-    apps=app_modules(
-        [r.module.__name__ for r in discover(_settings.plugins, paths=_settings.plugin_paths) if r.module is not None]
-    )
-)
+_reports = [r for r in discover(_settings.plugins, paths=_settings.plugin_paths) if r.module is not None]
+DB = make_engine(_settings.database_url, search_path([r.slug for r in _reports]) if _settings.pg_schemas else None)
+APP_REGISTRY = AppRegistry(apps=app_modules([r.module.__name__ for r in _reports if r.module is not None]))

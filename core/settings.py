@@ -53,6 +53,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         smtp_host, smtp_port, smtp_user, smtp_password, smtp_from: SMTP.
         demo: Demo mode (shows ``/dev/outbox``).
         plugins: Restrict loaded plugins to these slugs (None = all installed).
+        pg_schemas: PostgreSQL only: keep each plugin's tables in a schema
+            named after the plugin (docs/plugins.md, "Tables and migrations").
         plugin_paths: Plugin project folders loaded without installing them
             (``ENTRAIDE_PLUGIN_PATHS``, local development; see docs/plugins.md).
         licensed_instruments: Questionnaires off by default for licence reasons
@@ -87,6 +89,7 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     demo: bool = False
     plugins: list[str] | None = None
     plugin_paths: list[str] = msgspec.field(default_factory=list)
+    pg_schemas: bool = False
     licensed_instruments: list[str] = msgspec.field(default_factory=list)
     session_idle_minutes: int = 30
     session_absolute_hours: int = 12
@@ -98,6 +101,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     def __post_init__(self) -> None:
         if not self.database_url:
             self.database_url = f"sqlite:///{Path(self.data_dir) / 'entraide.sqlite3'}"
+        if self.pg_schemas and not self.database_url.startswith("postgres"):
+            raise SettingsError("ENTRAIDE_PG_SCHEMAS: per-plugin schemas need PostgreSQL (DATABASE_URL=postgresql://…)")
         if not (self.database_url.startswith("sqlite:///") or self.database_url.startswith("postgres")):
             raise SettingsError(
                 f"DATABASE_URL: unsupported database {redact_url(self.database_url).split(':')[0]!r}; "
