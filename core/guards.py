@@ -49,6 +49,7 @@ def current_member(request: Request[Any, Any, Any]) -> Member:
 
 
 async def require_member(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Route guard: only logged-in members (visitors are sent to the login page)."""
     if connection.scope["state"].get("member") is None:
         raise LoginRequired()
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 import inspect
 import sys
 import textwrap
+import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from core import hookspecs
 
-__all__ = ["DOC_PATH", "SLOTS_PATH", "example_of", "main", "render", "render_slots", "specs"]
+__all__ = ["API_PATH", "DOC_PATH", "SLOTS_PATH", "example_of", "main", "render", "render_api", "render_slots", "specs"]
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "hooks.md"
 SLOTS_PATH = DOC_PATH.with_name("slots.md")
+API_PATH = DOC_PATH.with_name("api.md")
 
 _SLOTS_HEADER = """# UI slots
 
@@ -104,11 +106,42 @@ def render_slots() -> str:
     return _SLOTS_HEADER + "\n".join(rows) + "\n"
 
 
+def _summary(obj: object) -> str:
+    doc = inspect.getdoc(obj) if callable(obj) or inspect.isclass(obj) else None
+    return (doc or "").strip().splitlines()[0] if doc else ""
+
+
+def render_api() -> str:
+    """The full text of ``docs/api.md``: every public name of ``core.api`` with its summary."""
+    import core.api as api
+
+    lines = [
+        "# `core.api` index",
+        "",
+        "Generated from `core.api.__all__` by `uv run python -m core.hookdocs`: the only module a plugin imports",
+        "from core (plus `core.testing` in its tests). Names not listed here are private. See docs/plugins.md",
+        "for how they fit together and the API stability policy.",
+        "",
+        "| name | kind | what it is |",
+        "|---|---|---|",
+    ]
+    for name in sorted(api.__all__, key=str.lower):
+        obj = getattr(api, name)
+        if typing.get_origin(obj) is not None:
+            kind = "type"
+        else:
+            kind = "class" if inspect.isclass(obj) else "function" if callable(obj) else "constant"
+        fallback = "—" if kind in ("class", "function") else f"`{obj!r}`"[:80]
+        summary = _summary(obj).replace("|", "\\|") or fallback
+        lines.append(f"| `{name}` | {kind} | {summary} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the generated docs (``--check``: exit 1 when one is stale instead)."""
     args = sys.argv[1:] if argv is None else argv
     stale = 0
-    for path, text in ((DOC_PATH, render()), (SLOTS_PATH, render_slots())):
+    for path, text in ((DOC_PATH, render()), (SLOTS_PATH, render_slots()), (API_PATH, render_api())):
         if "--check" in args:
             current = path.read_text(encoding="utf-8") if path.is_file() else ""
             if current != text:

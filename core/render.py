@@ -88,6 +88,7 @@ async def consent_of(request: Request[Any, Any, Any]) -> ConsentState:
 
 
 async def page_context(request: Request[Any, Any, Any]) -> PageContext:
+    """The :class:`PageContext` site hooks receive, for this request."""
     state = request.scope["state"]
     return PageContext(
         request=request,

@@ -79,11 +79,12 @@ def test_spec_docstring_ends_with_a_compiling_example(name):
 
 
 def test_hooks_md_and_slots_md_are_generated_from_the_code():
-    from core.hookdocs import DOC_PATH, SLOTS_PATH, render, render_slots
+    from core.hookdocs import API_PATH, DOC_PATH, SLOTS_PATH, render, render_api, render_slots
 
     stale = "is stale: run `uv run python -m core.hookdocs`"
     assert DOC_PATH.read_text(encoding="utf-8") == render(), f"docs/hooks.md {stale}"
     assert SLOTS_PATH.read_text(encoding="utf-8") == render_slots(), f"docs/slots.md {stale}"
+    assert API_PATH.read_text(encoding="utf-8") == render_api(), f"docs/api.md {stale}"
 
 
 def test_hookdocs_check_mode_reports_drift(tmp_path, monkeypatch, capsys):
@@ -93,6 +94,15 @@ def test_hookdocs_check_mode_reports_drift(tmp_path, monkeypatch, capsys):
     stale.write_text("# old\n", encoding="utf-8")
     monkeypatch.setattr(hookdocs, "DOC_PATH", stale)
     monkeypatch.setattr(hookdocs, "SLOTS_PATH", tmp_path / "slots.md")
+    monkeypatch.setattr(hookdocs, "API_PATH", tmp_path / "api.md")
     assert hookdocs.main(["--check"]) == 1
     assert "is stale" in capsys.readouterr().err
     assert hookdocs.main([]) == 0 and hookdocs.main(["--check"]) == 0
+
+
+def test_plugin_guide_covers_every_hook_and_links_the_generated_pages():
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    missing = [name for name in SPECS if f"`{name}" not in guide]
+    assert not missing, f"docs/plugins.md does not mention {missing}"
+    for page in ("hooks.md", "slots.md", "api.md"):
+        assert f"]({page})" in guide
