@@ -20,6 +20,7 @@ from core.db import transaction
 from core.demo_types import DEMO_PASSWORD, DemoContext
 from core.events import Event
 from core.formatting import Formats, french_typography
+from core.forms import FormReader, read_form
 from core.gazetteer import (
     Place,
     bounding_box,
@@ -127,6 +128,7 @@ __all__ = [
     "ExportFile",
     "FhirCategory",
     "FieldError",
+    "FormReader",
     "Formats",
     "Fragment",
     "ImageRejected",
@@ -192,6 +194,7 @@ __all__ = [
     "publish",
     "publish_badge",
     "rate_limit",
+    "read_form",
     "record_entry",
     "related",
     "render",

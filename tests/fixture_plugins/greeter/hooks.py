@@ -37,9 +37,12 @@ async def can(request: Request[Any, Any, Any], obj: FromPath[str]) -> dict[str, 
     }
 
 
+EXTRA_ROUTES: list[Any] = []  # handlers a test adds for one app (under /greeter/)
+
+
 @hookimpl
 def register_routes() -> list[Any]:
-    return [Router("/greeter", route_handlers=[index, about, secret, can])]
+    return [Router("/greeter", route_handlers=[index, about, secret, can]), *EXTRA_ROUTES]
 
 
 @hookimpl
