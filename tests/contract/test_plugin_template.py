@@ -101,6 +101,21 @@ def test_every_kind_installs_next_to_the_checkout_and_passes_its_tests(tmp_path)
     for kind, slug in KINDS.items():
         audit = _run(venv / "bin" / "entraide", "plugins", "audit", f"entraide_{slug}", cwd=tmp_path)
         assert "0 serious finding(s)" in audit.stdout, (kind, audit.stdout)
+    # The host's own contract suite, run in that environment, accepts the outside plugins too.
+    only_outside = " or ".join(KINDS.values())
+    host = _run(
+        python,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "tests/contract/test_plugin_contracts.py",
+        "-k",
+        only_outside,
+        cwd=ROOT,
+    )
+    assert "9 passed" in host.stdout, host.stdout[-2000:]
 
 
 def test_copier_update_follows_the_template_history(tmp_path):
