@@ -140,7 +140,6 @@ _FTND_FR = (
 FTND = Questionnaire(
     key="ftnd",
     title="Fagerström Test for Nicotine Dependence",
-    instructions="Choose the answer that fits your smoking today.",
     items=_FTND_ITEMS,
     score=score_ftnd,
     bands=FTND_BANDS,
@@ -173,7 +172,6 @@ _MTSS_LEVELS = (
 MTSS = Questionnaire(
     key="mtss",
     title="Motivation To Stop Scale",
-    instructions="Which of the following describes you?",
     items=(
         QuestionItem(
             "mtss_1",
