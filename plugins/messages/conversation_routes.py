@@ -41,7 +41,7 @@ async def _context(
         "thread": thread,
         "messages": message_items(request, rows, me.id, names),
         "after": max(last_id, 0),
-        "receipt": read_receipt(request, thread, last_id, names) if (mine_last or thread.is_group) else "",
+        "receipt": read_receipt(request, thread, rows[-1], names) if rows and (mine_last or thread.is_group) else "",
         "event": live.conversation_event(thread.id),
     }
 
@@ -108,7 +108,7 @@ async def _updates(
         context["after"] = after
         last = await services.messages_before(thread.id, blocked, limit=1)
         if last[0] and (last[0][-1]["sender"] == me.id or thread.is_group):
-            context["receipt"] = read_receipt(request, thread, last[0][-1]["id"], names)
+            context["receipt"] = read_receipt(request, thread, last[0][-1], names)
     context["error"] = error
     return await render(request, "messages/fragments/_updates.html", context)
 

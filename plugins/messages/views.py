@@ -66,11 +66,15 @@ def message_items(
     ]
 
 
-def read_receipt(request: Request[Any, Any, Any], thread: Thread, last_id: int | None, names: Names) -> str:
-    """Who has read the latest message, when the viewer wrote it ("Seen" / "Seen by A, B")."""
-    if not last_id:
+def read_receipt(request: Request[Any, Any, Any], thread: Thread, last: dict[str, Any] | None, names: Names) -> str:
+    """Who, besides its author, has read the latest message ("Seen" / "Seen by A, B")."""
+    if not last:
         return ""
-    readers = [p for p in thread.others if p["member"] is not None and p["last_read_id"] >= last_id]
+    readers = [
+        p
+        for p in thread.others
+        if p["member"] is not None and p["member"] != last["sender"] and p["last_read_id"] >= last["id"]
+    ]
     if not readers:
         return ""
     _ = gettext_for(request).gettext

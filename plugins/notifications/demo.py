@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from core.api import N_, DemoContext, Event, MemberView
+from core.api import N_, DemoContext, Event, MemberView, related
 from plugins.notifications.delivery import deliver
 from plugins.notifications.tables import Notification
 
@@ -28,15 +28,19 @@ DEMO_MEMBERS = ("camille@demo.entraide.test", "oliver@demo.entraide.test", "lena
 
 
 async def _seed_member(ctx: DemoContext, member: MemberView, unread: int) -> None:
-    pool = [m for m in ctx.members if m.site == member.site and m.id != member.id and "operator" not in m.roles]
+    pool = [m.id for m in ctx.members if m.site == member.site and m.id != member.id and "operator" not in m.roles]
+    # friendship notifications come from real friends and requests when a friends plugin seeded them
+    friends = await related(member.site, "friends.friends", member.id) or pool
+    pending = await related(member.site, "friends.pending", member.id) or pool
     if not pool:
         return
     for kind, url, msgid, params in DEMO:
-        actor = ctx.random.choice(pool)
+        choices = {"friends.request": pending, "friends.accepted": friends}.get(kind, pool)
+        actor = ctx.random.choice(choices)
         notify = [
-            {"member_id": member.id, "kind": kind, "actor_id": actor.id, "url": url, "msgid": msgid, "params": params}
+            {"member_id": member.id, "kind": kind, "actor_id": actor, "url": url, "msgid": msgid, "params": params}
         ]
-        await deliver(Event("demo.notification.created", member.site, actor.id, {"notify": notify}))
+        await deliver(Event("demo.notification.created", member.site, actor, {"notify": notify}))
     rows = await Notification.select(Notification.id).where(Notification.member == member.id).order_by(Notification.id)
     now = datetime.now(UTC)
     for age, row in enumerate(reversed(rows)):

@@ -12,4 +12,5 @@ META = PluginMeta(
     version="0.1.0",
     description="Replies, likes, requests, mentions and acceptances in one place, with preferences and e-mail digests.",
     data_categories=("notifications", "notification_preferences"),
+    seed_after=("friends",),
 )

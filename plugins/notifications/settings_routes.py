@@ -27,7 +27,8 @@ async def _kinds(request: Request[Any, Any, Any], member_id: int) -> list[str]:
     received = await Notification.select(Notification.kind).where(Notification.member == member_id).distinct()
     kinds |= {r["kind"] for r in received}
     kinds |= set(await services.get_preferences(member_id))
-    return sorted(kinds)[:MAX_KINDS]
+    order = list(KNOWN_KINDS)
+    return sorted(kinds, key=lambda k: (order.index(k) if k in order else len(order), k))[:MAX_KINDS]
 
 
 @get("/settings", name="notifications:settings", opt=OPT)

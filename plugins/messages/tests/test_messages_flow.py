@@ -56,6 +56,8 @@ def test_group_conversation_and_leaving_it(people, as_member):
     assert "Marche" in page and "Bob" in page and "Alice" in page
     post_form(bob, url, {"body": "Oui !"})
     assert "Oui !" in carol.get(url).text
+    receipt = alice.get(url).text.split('id="read-receipt"')[1].split("</p>")[0]
+    assert "Vu par Carol" in receipt and "Bob" not in receipt  # its author is not listed
     left = post_form(carol, f"{url}/leave")
     assert left.status_code == 303
     assert carol.get(url).status_code == 404
