@@ -102,8 +102,9 @@ async def test_two_workers_share_messages_through_redis(redis_url):
 
 
 async def test_different_redis_databases_do_not_hear_each_other(redis_url):
-    base = redis_url.rsplit("/", 1)[0]
-    one, two = RedisBroker(f"{base}/14"), RedisBroker(f"{base}/15")
+    base, _, number = redis_url.rpartition("/")
+    database = int(number or 0)  # the given database and the next one (pub/sub only: no key is written)
+    one, two = RedisBroker(f"{base}/{database}"), RedisBroker(f"{base}/{database + 1}")
     try:
         async with Subscription(one, "test:db") as sub:
             await two.publish("test:db", {"n": 1})
