@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 import weakref
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
@@ -39,6 +40,7 @@ __all__ = [
 
 log = logging.getLogger("entraide.pubsub")
 QUEUE_SIZE = 256
+OUTAGE_PAUSE = 5.0  # seconds without publishing after Redis failed
 
 
 class Subscription:
@@ -164,10 +166,9 @@ class _RedisLoop:
     """Redis connections of one event loop: a client for PUBLISH, one shared SUBSCRIBE connection."""
 
     def __init__(self, broker: RedisBroker) -> None:
-        import redis.asyncio as aioredis
 
         self.broker = broker
-        self.client: aioredis.Redis = aioredis.Redis.from_url(broker.url)
+        self.client: aioredis.Redis = _client(broker.url)
         self.pubsub: Any = None
         self.reader: asyncio.Task[None] | None = None
         self.counts: dict[str, int] = {}
@@ -239,6 +240,15 @@ class _RedisLoop:
             await self.client.aclose()
 
 
+def _client(url: str) -> aioredis.Redis:
+    """A client that fails fast: a live update is not worth holding a request for."""
+    import redis.asyncio as aioredis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return aioredis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=5, retry=Retry(NoBackoff(), 1))
+
+
 def _text(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value or "")
 
@@ -256,6 +266,7 @@ class RedisBroker:
         database = (urlsplit(url).path or "/0").strip("/") or "0"
         self.prefix = f"entraide:{database}:"
         self.fanout = Fanout()
+        self._down_until = 0.0
         self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _RedisLoop] = weakref.WeakKeyDictionary()
 
     def _state(self, create: bool = True) -> _RedisLoop | None:
@@ -271,20 +282,22 @@ class RedisBroker:
 
     async def publish(self, channel: str, data: dict[str, Any]) -> None:
         payload = json.dumps(data)
+        now = time.monotonic()
+        if now < self._down_until:
+            return  # Redis failed a moment ago: do not make every request wait for it again
         state = self._state(create=False)
         try:
             if state is not None:
                 await state.client.publish(self.prefix + channel, payload)
                 return
-            import redis.asyncio as aioredis
-
-            client: aioredis.Redis = aioredis.Redis.from_url(self.url)
+            client = _client(self.url)
             try:
                 await client.publish(self.prefix + channel, payload)
             finally:
                 await client.aclose()
         except Exception as exc:  # noqa: BLE001 - live updates are best effort; the data is stored
-            log.warning("pub/sub: cannot publish on %s: %s", channel, exc)
+            self._down_until = now + OUTAGE_PAUSE
+            log.warning("pub/sub: cannot publish on %s (%s); live updates paused %.0f s", channel, exc, OUTAGE_PAUSE)
 
     async def listen(self, channel: str) -> None:
         state = self._state()

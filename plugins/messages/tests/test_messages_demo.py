@@ -8,7 +8,7 @@ from core.testing import login, seed_demo, text_of
 
 
 def test_camille_has_conversations_some_unread_and_notifications(make_app, client_for):
-    app = make_app()
+    app = make_app(plugins=["messages", "notifications"])  # the Health Box's six months would only slow this down
     seed_demo(app)
     camille = client_for("fr", app)
     login(camille, "camille@demo.entraide.test")
