@@ -280,3 +280,12 @@ def test_licensed_questionnaire_is_off_until_the_operator_enables_it(make_app, c
         client = client_for("uk", app)
         login(client, f"p{expected}@example.org")
         assert client.get("/healthbox/feeling/q/pss4/").status_code == expected
+
+
+def test_settings_errors_name_the_field_and_keep_what_was_typed(client, alice):
+    page = post_form(client, "/healthbox/settings", {"height_cm": "175", "pack_price": "beaucoup"})
+    assert page.status_code == 400
+    summary = re.search(r'<div class="alert error-summary".*?</div>', page.text, re.S)
+    assert summary and 'href="#hb-price"' in summary.group(0) and "Prix d'un paquet de 20\u00a0:" in summary.group(0)
+    assert 'id="hb-price"' in page.text and 'aria-invalid="true"' in page.text
+    assert 'value="175"' in page.text and 'value="beaucoup"' in page.text  # nothing typed is lost
