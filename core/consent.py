@@ -2,16 +2,19 @@
 
 Every grant and withdrawal appends one :class:`~core.tables.ConsentEvent`
 row carrying the hash of the exact text shown, the edition, the language and
-the channel. Rows are chained by hash (tamper evidence) and never updated;
-they disappear only with the member's account.
+the channel. Rows are chained by hash (tamper evidence) and never updated.
+When the member erases their account the rows are re-keyed to a random
+erasure id (:mod:`core.erasure`): proof that consent was collected remains,
+the identity does not.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.db import transaction
 from core.tables import ConsentEvent
@@ -25,7 +28,9 @@ __all__ = [
     "Purpose",
     "PurposeText",
     "current_state",
+    "entry_hash",
     "record",
+    "verify_chain",
 ]
 
 
@@ -219,6 +224,32 @@ async def record(
         await _append(member_id, purpose, action, site=site, language=language, channel=channel)
 
 
+def entry_hash(prev: str, row: Mapping[str, Any]) -> str:
+    """Hash of one ledger row chained to the previous one.
+
+    The member is deliberately not part of it: after erasure the rows are
+    re-keyed to an erasure id (:class:`~core.tables.ConsentArchive`) and the
+    chain must still verify without any identity.
+    """
+    created = row["created_at"]  # a datetime, or its ISO text in an export ("…Z" or "…+00:00")
+    created = created if isinstance(created, datetime) else datetime.fromisoformat(str(created))
+    stamp = created.astimezone(UTC).isoformat()
+    payload = "|".join(
+        (prev, row["purpose"], row["action"], row["text_version"], row["site"], row["language"], row["channel"], stamp)
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def verify_chain(rows: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether ledger rows (one member's, oldest first) link up and hash to what they say."""
+    prev = ""
+    for row in rows:
+        if row["prev_hash"] != prev or row["entry_hash"] != entry_hash(prev, row):
+            return False
+        prev = row["entry_hash"]
+    return True
+
+
 async def _append(member_id: int, purpose: Purpose, action: str, *, site: Site, language: str, channel: str) -> None:
     last = (
         await ConsentEvent.select(ConsentEvent.entry_hash)
@@ -229,7 +260,8 @@ async def _append(member_id: int, purpose: Purpose, action: str, *, site: Site, 
     prev = last["entry_hash"] if last else ""
     now = datetime.now(UTC)
     version = purpose.version(site, language)
-    payload = f"{prev}|{member_id}|{purpose.name}|{action}|{version}|{site.code}|{language}|{channel}|{now.isoformat()}"
+    fields: dict[str, Any] = {"purpose": purpose.name, "action": action, "text_version": version, "site": site.code}
+    fields |= {"language": language, "channel": channel, "created_at": now}
     await ConsentEvent.insert(
         ConsentEvent(
             member=member_id,
@@ -241,6 +273,6 @@ async def _append(member_id: int, purpose: Purpose, action: str, *, site: Site, 
             channel=channel,
             created_at=now,
             prev_hash=prev,
-            entry_hash=hashlib.sha256(payload.encode()).hexdigest(),
+            entry_hash=entry_hash(prev, fields),
         )
     )

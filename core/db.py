@@ -8,6 +8,7 @@ at a fresh database file.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import sqlite3
@@ -46,6 +47,8 @@ class DurableSQLiteEngine(SQLiteEngine):
     async def _prepare(self, connection: aiosqlite.Connection) -> None:
         await connection.execute("PRAGMA foreign_keys = 1")
         await connection.execute("PRAGMA synchronous = FULL")
+        # Deleted rows are overwritten with zeros, not left readable in free pages (erasure).
+        await connection.execute("PRAGMA secure_delete = ON")
 
     async def get_connection(self) -> aiosqlite.Connection:
         connection = await super().get_connection()
@@ -99,8 +102,32 @@ class DurableSQLiteEngine(SQLiteEngine):
         """
         if self._sync is None:
             self._sync = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._sync.execute("PRAGMA secure_delete = ON")
         row = self._sync.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    async def checkpoint(self, attempts: int = 20) -> bool:
+        """Copy the WAL into the database and truncate it to zero bytes.
+
+        After an erasure the WAL still holds earlier versions of the pages
+        (with the erased rows) until the next checkpoint; TRUNCATE removes
+        them from the disk now. Retries while other connections read.
+
+        Returns:
+            Whether the WAL was fully checkpointed and truncated.
+        """
+        connection = await self._borrow()
+        try:
+            for _ in range(attempts):
+                async with connection.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                    row = await cursor.fetchone()
+                busy = row.get("busy") if isinstance(row, dict) else (row[0] if row else 1)
+                if not busy:
+                    return True
+                await asyncio.sleep(0.05)
+            return False
+        finally:
+            await self._give_back(connection)
 
     async def close_idle(self) -> None:
         """Close pooled connections (app shutdown, tests)."""

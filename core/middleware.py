@@ -55,6 +55,7 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     settings = runtime.settings
     loaded = await sessions.load(
         token,
+        site=site.code,
         idle=timedelta(minutes=settings.session_idle_minutes),
         absolute=timedelta(hours=settings.session_absolute_hours),
     )

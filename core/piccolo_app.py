@@ -18,6 +18,7 @@ APP_CONFIG = AppConfig(
         tables.SessionRow,
         tables.Token,
         tables.ConsentEvent,
+        tables.ConsentArchive,
         tables.SitePlugin,
         tables.StateCounter,
         tables.AuditEntry,

@@ -2,7 +2,8 @@
 
 Every plugin that declares member-data categories implements the
 ``export_personal_data`` and ``erase_personal_data`` hooks (a contract test
-enforces it). Core adds its own data under the ``core`` key.
+enforces it). Core adds its own data under the ``core`` key. Erasure lives
+in :mod:`core.erasure` (re-exported here).
 """
 
 from __future__ import annotations
@@ -21,13 +22,23 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from core.db import transaction
-from core.tables import ConsentEvent, LoginAttempt, Member, OutboxEmail, SessionRow, Token
+from core.erasure import erase_member
+from core.redact import redact_tokens
+from core.tables import ConsentEvent, Member, OutboxEmail, SessionRow
 
 if TYPE_CHECKING:
     from core.runtime import Runtime
 
-__all__ = ["ExportFile", "encode_json", "erase_member", "export_member", "export_zip", "json_default"]
+__all__ = [
+    "FORMULA_START",
+    "ExportFile",
+    "encode_json",
+    "erase_member",
+    "export_member",
+    "export_zip",
+    "json_default",
+    "safe_cell",
+]
 
 _ARCHIVE_NAME = re.compile(r"^[a-z][a-z0-9_]{1,30}(/[A-Za-z0-9][A-Za-z0-9._-]{0,100})+$")
 
@@ -79,7 +90,7 @@ def encode_json(document: dict[str, Any]) -> bytes:
     return msgspec.json.encode(document, enc_hook=json_default)
 
 
-async def _core_export(member_id: int) -> dict[str, Any]:
+async def _core_export(member_id: int, avatar_dir: Path) -> dict[str, Any]:
     member = (
         await Member.select(*Member.all_columns(exclude=[Member.password_hash])).where(Member.id == member_id).first()
     )
@@ -92,6 +103,8 @@ async def _core_export(member_id: int) -> dict[str, Any]:
             ConsentEvent.language,
             ConsentEvent.channel,
             ConsentEvent.created_at,
+            ConsentEvent.prev_hash,
+            ConsentEvent.entry_hash,
         )
         .where(ConsentEvent.member == member_id)
         .order_by(ConsentEvent.id)
@@ -101,10 +114,19 @@ async def _core_export(member_id: int) -> dict[str, Any]:
     )
     emails = []
     if member:
-        emails = await OutboxEmail.select(OutboxEmail.subject, OutboxEmail.created_at).where(
-            OutboxEmail.to_email == member["email"]
+        emails = [
+            {**row, "body": redact_tokens(row["body"])}  # links already used or expiring: no live token in a file
+            for row in await OutboxEmail.select(OutboxEmail.created_at, OutboxEmail.subject, OutboxEmail.body)
+            .where(OutboxEmail.to_email == member["email"])
+            .order_by(OutboxEmail.id)
+        ]
+    document: dict[str, Any] = {"account": member, "consent_ledger": consents, "sessions": sessions}
+    document["emails_sent"] = emails
+    if member and member.get("avatar_file"):
+        document["avatar"] = ExportFile(
+            f"core/avatar{Path(member['avatar_file']).suffix}", avatar_dir / member["avatar_file"]
         )
-    return {"account": member, "consent_ledger": consents, "sessions": sessions, "emails_sent": emails}
+    return document
 
 
 async def export_member(rt: Runtime, member_id: int) -> dict[str, Any]:
@@ -112,7 +134,7 @@ async def export_member(rt: Runtime, member_id: int) -> dict[str, Any]:
     document: dict[str, Any] = {
         "format": "entraide-personal-data/1",
         "generated_at": datetime.now(UTC).isoformat(),
-        "core": await _core_export(member_id),
+        "core": await _core_export(member_id, rt.settings.data_path / "avatars"),
     }
     for impl in rt.registry.pm.hook.export_personal_data.get_hookimpls():
         result = impl.function(member_id=member_id)
@@ -135,21 +157,32 @@ def _csv_tables(prefix: str, data: Any) -> dict[str, str]:
                 fields.extend(k for k in row if k not in fields)
             buf = io.StringIO()
             writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
-            writer.writeheader()
+            writer.writerow({f: safe_cell(f) for f in fields})  # header: keys are plugin-chosen text too
             for row in value:
                 writer.writerow({k: _cell(v) for k, v in row.items()})
             files[f"{prefix}/{key}.csv"] = buf.getvalue()
     return files
 
 
+#: A spreadsheet runs a cell starting with these as a formula (OWASP CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell: text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, ExportFile):
         return value.archive_name
     if isinstance(value, dict | list):
-        return json.dumps(value, default=json_default, ensure_ascii=False)
+        return safe_cell(json.dumps(value, default=json_default, ensure_ascii=False))
     if isinstance(value, datetime | date):
         return value.isoformat()
-    return value
+    return safe_cell(value)
 
 
 def _files(value: Any) -> Iterator[ExportFile]:
@@ -184,23 +217,3 @@ def export_zip(document: dict[str, Any]) -> bytes:
             "files/ holds your photos and other files, one folder per feature.\n",
         )
     return buf.getvalue()
-
-
-async def erase_member(rt: Runtime, member_id: int) -> None:
-    """Erase a member through every plugin, then core rows, in one transaction."""
-    member = await Member.select(Member.email).where(Member.id == member_id).first()
-    async with transaction(rt.engine):
-        for impl in rt.registry.pm.hook.erase_personal_data.get_hookimpls():
-            result = impl.function(member_id=member_id)
-            if inspect.isawaitable(result):
-                await result
-        if member:
-            await OutboxEmail.delete().where(OutboxEmail.to_email == member["email"])
-            from core.identity.throttle import member_keys, member_prefix
-
-            await LoginAttempt.delete().where(LoginAttempt.key.is_in(member_keys(member["email"])))
-            await LoginAttempt.delete().where(LoginAttempt.key.like(member_prefix(member["email"]) + "%"))
-        await SessionRow.delete().where(SessionRow.member == member_id)
-        await Token.delete().where(Token.member == member_id)
-        await ConsentEvent.delete().where(ConsentEvent.member == member_id)
-        await Member.delete().where(Member.id == member_id)

@@ -22,6 +22,7 @@ from piccolo.table import Table
 
 __all__ = [
     "AuditEntry",
+    "ConsentArchive",
     "ConsentEvent",
     "LoginAttempt",
     "Member",
@@ -60,6 +61,8 @@ class SessionRow(Table, tablename="core_session"):
     created_at = Timestamptz()
     last_seen_at = Timestamptz()
     user_agent = Varchar(length=200, default="")
+    #: Edition where the session was opened; elsewhere the cookie means nothing.
+    site = Varchar(length=8, default="")
 
 
 class Token(Table, tablename="core_token"):
@@ -74,10 +77,31 @@ class Token(Table, tablename="core_token"):
 
 
 class ConsentEvent(Table, tablename="core_consent_event"):
-    """Append-only consent ledger; rows go only with account erasure."""
+    """Append-only consent ledger; at erasure rows move to :class:`ConsentArchive`."""
 
     id = Serial(primary_key=True)
     member = ForeignKey(references=Member, on_delete=OnDelete.cascade, index=True)
+    purpose = Varchar(length=64)
+    action = Varchar(length=8)
+    text_version = Varchar(length=64)
+    site = Varchar(length=8)
+    language = Varchar(length=8)
+    channel = Varchar(length=16)
+    created_at = Timestamptz()
+    prev_hash = Varchar(length=64, default="")
+    entry_hash = Varchar(length=64, default="")
+
+
+class ConsentArchive(Table, tablename="core_consent_archive"):
+    """Ledger rows of erased members, re-keyed to a random erasure id.
+
+    Proof that consent was collected (purpose, exact text version, edition,
+    language, channel, time, hash-chain links) without the identity: no
+    member id, nothing that leads back to the person.
+    """
+
+    id = Serial(primary_key=True)
+    erasure_id = Varchar(length=32, index=True)
     purpose = Varchar(length=64)
     action = Varchar(length=8)
     text_version = Varchar(length=64)

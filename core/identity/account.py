@@ -148,12 +148,7 @@ async def delete_submit(request: Request[Any, Any, Any]) -> Response[Any]:
         return await render(
             request, "core/pages/delete.html", {"errors": {"password": N_("Your password is incorrect.")}}, status=400
         )
-    avatar = service.avatar_path(rt, member)
-    await erase_member(rt, member.id)
-    if avatar:
-        avatar.unlink(missing_ok=True)
-
-    await rt.emit(Event("core.member.erased", request.state.site.code, member.id))
+    await erase_member(rt, member.id, site=request.state.site.code)
     response: Response[Any] = Redirect("/", status_code=303)
     response.delete_cookie(sessions.cookie_name(rt.settings.https))
     return flash(response, _("Your account and all your data have been deleted."))

@@ -48,7 +48,7 @@ async def _start_session(request: Request[Any, Any, Any], member_id: int) -> str
     old = request.scope["state"].get("session_id")
     if old:
         await sessions.destroy(old)
-    return await sessions.create(member_id, request.headers.get("user-agent", ""))
+    return await sessions.create(member_id, request.headers.get("user-agent", ""), site=request.state.site.code)
 
 
 def _signup_context(request: Request[Any, Any, Any], values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:

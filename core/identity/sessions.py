@@ -29,29 +29,39 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-async def create(member_id: int, user_agent: str = "") -> str:
-    """Start a session; returns the token to put in the cookie."""
+async def create(member_id: int, user_agent: str = "", *, site: str = "") -> str:
+    """Start a session on edition ``site``; returns the token to put in the cookie."""
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     await SessionRow.insert(
         SessionRow(
-            id=hash_token(token), member=member_id, created_at=now, last_seen_at=now, user_agent=user_agent[:200]
+            id=hash_token(token),
+            member=member_id,
+            created_at=now,
+            last_seen_at=now,
+            user_agent=user_agent[:200],
+            site=site,
         )
     )
     return token
 
 
-async def load(token: str | None, *, idle: timedelta, absolute: timedelta) -> tuple[str, Member] | None:
-    """The live session and its member for a cookie token, or None."""
+async def load(token: str | None, *, site: str, idle: timedelta, absolute: timedelta) -> tuple[str, Member] | None:
+    """The live session and its member for a cookie token on edition ``site``, or None.
+
+    A session belongs to the edition where it was opened: its cookie
+    replayed on another edition's host is treated as signed out there (the
+    session itself stays valid where it belongs).
+    """
     if not token or len(token) > 100:
         return None
     sid = hash_token(token)
     row = (
-        await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.member)
+        await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.member, SessionRow.site)
         .where(SessionRow.id == sid)
         .first()
     )
-    if row is None:
+    if row is None or row["site"] != site:
         return None
     now = datetime.now(UTC)
     if now - row["last_seen_at"] > idle or now - row["created_at"] > absolute:

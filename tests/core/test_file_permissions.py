@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import io
-import shutil
 import stat
 
-import pytest
 from PIL import Image
 
 from core.checks import deploy_checks
 from core.testing import PG_URL, csrf_token, make_member, post_form
-
-
-@pytest.fixture
-def data_app(make_app, migrated_database, tmp_path):
-    """An app whose SQLite database lives in its data folder, as in a default install."""
-    data = tmp_path / "data"
-    data.mkdir(mode=0o755)
-    if PG_URL:
-        return make_app()
-    shutil.copyfile(migrated_database.removeprefix("sqlite:///"), data / "entraide.sqlite3")
-    return make_app(database_url=f"sqlite:///{data / 'entraide.sqlite3'}")
 
 
 def _mode(path):
