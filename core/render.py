@@ -156,8 +156,8 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
     state = request.scope["state"]
     enabled: frozenset[str] = state["enabled"]
     nav: list[NavItem] = []
-    for _, items in await rt.call_isolated("provide_nav_items", enabled, ctx=ctx):
-        nav.extend(i for i in items if ctx.member or not i.members_only)
+    for slug, items in await rt.call_isolated("provide_nav_items", enabled, ctx=ctx):
+        nav.extend(_named(slug, i) for i in items if ctx.member or not i.members_only)
     assets: list[tuple[str, Asset]] = []
     for slug, items in await rt.call_isolated("provide_assets", enabled, ctx=ctx):
         assets.extend((slug, a) for a in items)
@@ -174,6 +174,14 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
         "url_for": request.app.route_reverse,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,
     }
+
+
+def _named(slug: str, item: NavItem) -> NavItem:
+    """An item without a ``name`` gets ``<slug>.<path>`` so ordering and themes can rely on one."""
+    if item.name:
+        return item
+    path = item.href.split("?")[0].strip("/").replace("/", ".")
+    return replace(item, name=f"{slug}.{path.removeprefix(slug + '.') or 'index'}" if path != slug else f"{slug}.index")
 
 
 def _plugin_context(rt: Runtime, provided: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:

@@ -89,8 +89,9 @@ class NavItem:
     Attributes:
         label: Translated text of the link.
         href: Target path, e.g. ``"/healthbox/"``.
-        order: Position; core keeps documented ranges (see docs/plugins.md):
-            0-99 core's own entries, 100-899 features, 900-999 account and help.
+        order: Position, in documented ranges (docs/plugins.md): 1-99 daily
+            tools (the Health Box is 20), 100-899 other features in steps of 10,
+            900-999 reserved for core (operator console, account, log in, join).
         members_only: Hide the entry from visitors who are not logged in.
         name: Dotted ``<slug>.<page>`` identifier, e.g. ``"friends.list"``;
             breaks ties in ``order`` and lets themes and tests find an item.

@@ -71,6 +71,7 @@ def test_reserved_sponsored_class_and_flag_are_refused_for_other_plugins(make_ap
     page = client_for("fr", app).get("/").text
     assert "fake label" not in page and "fake ad" not in page
     assert "honest-impostor" in page  # a class merely containing the word is fine
+    assert 'data-nav="impostor.notes"' in page  # a nav item without a name gets <slug>.<path>
     assert app.state.entraide.degraded["impostor"].startswith("fragment refused:")
 
 

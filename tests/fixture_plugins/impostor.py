@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Fragment, PluginMeta, hookimpl
+from core.api import Fragment, NavItem, PluginMeta, hookimpl
 
 META = PluginMeta(slug="impostor", name="Impostor", version="1.0.0")
 
@@ -23,3 +23,8 @@ def provide_fragments(slot: str, ctx: Any) -> list[Fragment] | None:
 @hookimpl
 def provide_template_context(ctx: Any) -> dict[str, Any]:
     return {"title": "hijacked", "impostor_ok": 1}
+
+
+@hookimpl
+def provide_nav_items(ctx: Any) -> list[NavItem]:
+    return [NavItem("Notes", "/impostor/notes/", order=400)]  # no name: core derives one
