@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,7 @@ from core.gazetteer.normalise import place_key
 if TYPE_CHECKING:
     from core.settings import Settings
 
-__all__ = ["BUNDLED_EDITIONS", "ForbiddenItem", "Site", "SiteMap", "host_name", "load_sites", "sites_for"]
+__all__ = ["BUNDLED_EDITIONS", "ForbiddenItem", "LegalPack", "Site", "SiteMap", "host_name", "load_sites", "sites_for"]
 
 BUNDLED_EDITIONS = Path(__file__).with_name("editions.toml")
 SUPPORTED_LOCALES = ("fr", "en", "de")
@@ -45,6 +45,41 @@ class ForbiddenItem:
 
 
 @dataclass(frozen=True)
+class LegalPack:
+    """What an edition's legal pages name: how to reach the controller and who supervises it.
+
+    Values come from the edition's ``[<code>.legal]`` table; a ``[<code>.legal.<lang>]``
+    sub-table overrides them for one language (authority names differ by language).
+    """
+
+    contact_email: str = ""
+    privacy_email: str = ""
+    address: str = ""
+    authority: str = ""
+    authority_url: str = ""
+    law: str = ""
+    by_language: tuple[tuple[str, LegalPack], ...] = ()
+
+    def for_language(self, language: str) -> LegalPack:
+        """The pack as written in ``language`` (the edition's values where not overridden)."""
+        return next((pack for lang, pack in self.by_language if lang == language), self)
+
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> LegalPack:
+        fields = ("contact_email", "privacy_email", "address", "authority", "authority_url", "law")
+        unknown = [k for k, v in raw.items() if k not in fields and not isinstance(v, dict)]
+        if unknown:
+            raise ValueError(f"unknown legal pack keys {unknown}; use {', '.join(fields)}")
+
+        def pack(values: dict[str, Any]) -> LegalPack:
+            return cls(**{name: str(values.get(name, "")) for name in fields})  # type: ignore[arg-type]
+
+        scalars = {k: v for k, v in raw.items() if not isinstance(v, dict)}
+        languages = tuple((lang, pack({**scalars, **v})) for lang, v in raw.items() if isinstance(v, dict))
+        return replace(pack(scalars), by_language=languages)
+
+
+@dataclass(frozen=True)
 class Site:
     """One country edition.
 
@@ -68,6 +103,7 @@ class Site:
         base_url: Where the edition is served, e.g. ``https://entraide.fr``;
             every absolute link the site writes (e-mails, canonical links,
             exports) starts with it, never with the request's ``Host``.
+        legal: Contacts and supervisory authority named by the legal pages.
     """
 
     code: str
@@ -87,6 +123,7 @@ class Site:
     currency: str = "EUR"
     forbidden_items: tuple[ForbiddenItem, ...] = ()
     base_url: str = ""
+    legal: LegalPack = LegalPack()
 
     def url(self, path: str = "/") -> str:
         """Absolute URL of ``path`` on this edition (from configuration only)."""
@@ -198,6 +235,7 @@ def _site(code: str, raw: dict[str, Any], *, https: bool, port: int) -> Site:
             ForbiddenItem(rule=i["rule"], keywords=tuple(i["keywords"])) for i in raw.get("forbidden_items", ())
         ),
         base_url=str(base_url).rstrip("/"),
+        legal=LegalPack.from_toml(raw.get("legal", {})),
     )
     if not site.base_url.startswith(("http://", "https://")):
         raise ValueError(f"edition {code}: base_url must start with http:// or https://")
