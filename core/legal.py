@@ -35,7 +35,7 @@ def _features(request: Request[Any, Any, Any]) -> list[dict[str, Any]]:
     rows = []
     for slug, meta in sorted(rt.registry.metas.items()):
         if slug in enabled and meta.data_categories:
-            rows.append({"name": meta.name, "description": meta.description, "categories": meta.data_categories})
+            rows.append({"name": meta.name, "categories": meta.data_categories})
     return rows
 
 
