@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from core.api import (
     Asset,
@@ -12,6 +13,7 @@ from core.api import (
     NavItem,
     PageContext,
     Permission,
+    get_member,
     get_members,
     gettext_for,
     hookimpl,
@@ -108,11 +110,26 @@ def provide_assets(ctx: PageContext) -> list[Asset]:
 async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=40, template="friends/fragments/_privacy.html")]
+    if slot == "profile.actions" and ctx.member is not None:
+        return await _profile_button(ctx)
     if slot == "home.aside" and ctx.member is not None:
         pending = await services.incoming_count(ctx.member.id)
         if pending:
             return [Fragment(order=20, template="friends/fragments/_home_requests.html", context={"pending": pending})]
     return None
+
+
+async def _profile_button(ctx: PageContext) -> list[Fragment] | None:
+    """Friendship buttons on another member's profile page (slot args: member_id, pseudonym)."""
+    assert ctx.member is not None
+    other = await get_member(int(ctx.args.get("member_id", 0)))
+    if other is None or other.id == ctx.member.id or other.site != ctx.site.code:
+        return None
+    state = await services.status(ctx.member.id, other.id)
+    if state.state in ("self", "blocked"):
+        return None
+    context = {"other": other, "status": state, "next_url": f"/profile/{quote(other.pseudonym)}"}
+    return [Fragment(order=10, template="friends/fragments/_button.html", context=context)]
 
 
 @hookimpl
