@@ -31,6 +31,7 @@ from core.gate import TrustedProxies, edition_gate
 from core.guards import opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
+from core.identity.settings_routes import router as settings_router
 from core.legal import router as legal_router
 from core.live import live
 from core.middleware import context_middleware, security_headers
@@ -137,6 +138,7 @@ def create_app(
             system_router,
             identity_router,
             account_router,
+            settings_router,
             legal_router,
             admin_router,
             live,

@@ -83,7 +83,7 @@ async def _rekey_audit(member_id: int, erasure_id: str) -> None:
     )
 
 
-async def _erase_rows(rt: Runtime, member_id: int, email: str, erasure_id: str) -> None:
+async def _erase_rows(rt: Runtime, member_id: int, email: str, erasure_id: str, pending: list[str]) -> None:
     from core.identity.throttle import member_keys, member_prefix
 
     async with transaction(rt.engine):
@@ -91,7 +91,7 @@ async def _erase_rows(rt: Runtime, member_id: int, email: str, erasure_id: str) 
             result = impl.function(member_id=member_id)
             if inspect.isawaitable(result):
                 await result
-        await OutboxEmail.delete().where(OutboxEmail.to_email == email)
+        await OutboxEmail.delete().where(OutboxEmail.to_email.is_in([email, *pending]))
         await LoginAttempt.delete().where(LoginAttempt.key.is_in(member_keys(email)))
         await LoginAttempt.delete().where(LoginAttempt.key.like(member_prefix(email) + "%"))
         await SessionRow.delete().where(SessionRow.member == member_id)
@@ -110,15 +110,21 @@ async def erase_member(rt: Runtime, member_id: int, *, site: str | None = None) 
         site: Edition whose plugins hear ``core.member.erased`` (default:
             the member's own edition).
     """
-    member = await Member.select(Member.email, Member.avatar_file, Member.site).where(Member.id == member_id).first()
+    member = (
+        await Member.select(Member.email, Member.pending_email, Member.avatar_file, Member.site)
+        .where(Member.id == member_id)
+        .first()
+    )
     if member is None:
         return None
     erasure_id = new_erasure_id()
-    await _erase_rows(rt, member_id, member["email"], erasure_id)
+    pending = [member["pending_email"]] if member["pending_email"] else []  # a new address awaiting confirmation
+    await _erase_rows(rt, member_id, member["email"], erasure_id, pending)
     await rt.emit(Event("core.member.erased", site or member["site"], member_id))
     if member["avatar_file"]:
         (rt.settings.data_path / "avatars" / member["avatar_file"]).unlink(missing_ok=True)
-    purge_outbox_file(rt.settings, member["email"])
+    for address in (member["email"], *pending):
+        purge_outbox_file(rt.settings, address)
     if isinstance(rt.engine, DurableSQLiteEngine):
         await rt.engine.checkpoint()
     return erasure_id

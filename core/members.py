@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 _VIEW_COLUMNS = (Member.id, Member.pseudonym, Member.site, Member.role, Member.pro_verified)
-_VIEW_NAMES = ("id", "pseudonym", "site", "role", "pro_verified")
+_VIEW_NAMES = ("id", "pseudonym", "site", "role", "pro_verified", "language")
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,15 @@ class MemberView:
         return role in self.roles or (role == "member" and "pro" in self.roles)
 
 
-def _language(site_code: str) -> str:
+def _language(site_code: str, chosen: str | None = None) -> str:
+    """The member's chosen language when the edition offers it, else the edition's."""
     try:
         site = active_runtime().sites.get(site_code)
     except RuntimeError:
         site = None
-    return site.locale if site is not None else "en"
+    if site is None:
+        return chosen or "en"
+    return chosen if chosen in site.languages else site.locale
 
 
 def view_of(row: Member | dict[str, Any]) -> MemberView:
@@ -86,7 +89,7 @@ def view_of(row: Member | dict[str, Any]) -> MemberView:
         pseudonym=str(get("pseudonym")),
         avatar_url=f"/avatars/{member_id}",
         site=str(get("site")),
-        language=_language(str(get("site"))),
+        language=_language(str(get("site")), values.get("language")),
         roles=frozenset({role}),
         verified_professional=role == "pro" and bool(get("pro_verified")),
     )

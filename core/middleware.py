@@ -61,6 +61,8 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     )
     if loaded:
         state["session_id"], state["member"] = loaded
+        if getattr(loaded[1], "language", None) in site.languages:
+            state["locale"] = loaded[1].language  # the member's saved choice wins over the visitor cookie
     return state
 
 

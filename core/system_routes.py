@@ -77,6 +77,9 @@ async def choose_language(request: Request[Any, Any, Any]) -> Response[Any]:
     if language not in site.languages:
         offered = ", ".join(site.languages)
         return Response({"status_code": 400, "detail": f"{site.name} is offered in: {offered}"}, status_code=400)
+    member = request.scope["state"].get("member")
+    if member is not None:  # a signed-in member's choice is remembered with the account
+        await Member.update({Member.language: language}).where(Member.id == member.id)
     response: Response[Any] = Redirect(safe_next(str(form.get("next", "/"))), status_code=303)
     response.set_cookie(LANG_COOKIE, language, max_age=365 * 24 * 3600, httponly=True, samesite="lax", path="/")
     return response

@@ -51,6 +51,9 @@ class Member(Table, tablename="core_member"):
     avatar_file = Varchar(length=64, null=True, default=None)
     created_at = Timestamptz()
     last_login_at = Timestamptz(null=True, default=None)
+    pseudonym_changed_at = Timestamptz(null=True, default=None)  # at most one change per 30 days
+    pending_email = Varchar(length=254, null=True, default=None)  # new address awaiting its confirmation link
+    language = Varchar(length=8, null=True, default=None)  # chosen among the edition's languages; None = default
 
 
 class SessionRow(Table, tablename="core_session"):

@@ -16,6 +16,7 @@ from core.i18n import N_
 from core.identity import service, sessions
 from core.identity.forms import field
 from core.identity.passwords import verify_password
+from core.identity.settings_routes import render_me
 from core.privacy import encode_json, erase_member, export_member, export_zip
 from core.render import consent_of, flash, gettext_for, locale_of, render, runtime
 
@@ -24,8 +25,7 @@ __all__ = ["router"]
 
 @get("/", name="core:me", opt={"login": True}, include_in_schema=False)
 async def me_page(request: Request[Any, Any, Any]) -> Response[Any]:
-    member = current_member(request)
-    return await render(request, "core/pages/me.html", {"errors": {}, "account": member})
+    return await render_me(request)
 
 
 @post("/password", name="core:me_password", opt={"login": True}, include_in_schema=False)
@@ -41,7 +41,7 @@ async def change_password(request: Request[Any, Any, Any]) -> Response[Any]:
         if problems:
             errors["new_password"] = problems[0]
     if errors:
-        return await render(request, "core/pages/me.html", {"errors": errors, "account": member}, status=400)
+        return await render_me(request, 400, errors=errors)
     if field(form, "end_other_sessions", "yes") == "yes":
         await sessions.destroy_all(member.id, keep=request.scope["state"]["session_id"])
     await service.notify_password_changed(runtime(request), member.email, request.state.site.name, _)

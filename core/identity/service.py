@@ -45,7 +45,7 @@ __all__ = [
     "signup",
 ]
 
-TOKEN_TTL = {"verify": timedelta(hours=24), "reset": timedelta(minutes=60)}
+TOKEN_TTL = {"verify": timedelta(hours=24), "reset": timedelta(minutes=60), "email": timedelta(hours=24)}
 
 
 class FormErrors(Exception):
