@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.api import Asset, DemoContext, Event, Fragment, NavItem, PageContext, gettext_for, hookimpl
-from plugins.messages import live, privacy, services
+from plugins.messages import live, privacy, reports, services
 from plugins.messages.demo import seed
 from plugins.messages.routes import router
 
@@ -43,9 +43,12 @@ def provide_assets(ctx: PageContext) -> list[Asset] | None:
 
 
 @hookimpl
-def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
+async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=40, template="messages/fragments/_privacy.html")]
+    if slot == "admin.dashboard":
+        count = await reports.open_count(ctx.site.code)
+        return [Fragment(order=40, template="messages/fragments/_admin_card.html", context={"reported": count})]
     return None
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from core.api import N_
 from plugins.messages.tables import Message, Report
 
-__all__ = ["MAX_NOTE", "QUEUE_PAGE", "REASONS", "file_report", "for_moderator", "open_queue", "resolve"]
+__all__ = ["MAX_NOTE", "QUEUE_PAGE", "REASONS", "file_report", "for_moderator", "open_count", "open_queue", "resolve"]
 
 REASONS: dict[str, str] = {
     "harassment": N_("Harassment, insults or threats"),
@@ -34,6 +34,12 @@ async def file_report(message_id: int, reporter_id: int, site: str, reason: str,
         return False
     await Report(message=message_id, reporter=reporter_id, site=site, reason=reason, note=note, created_at=now).save()
     return True
+
+
+async def open_count(site: str) -> int:
+    """Reported messages waiting for a moderator on ``site``."""
+    rows = await Report.select(Report.message).where((Report.site == site) & (Report.status == "open")).distinct()
+    return len(rows)
 
 
 async def open_queue(site: str, page: int) -> tuple[list[dict[str, Any]], bool]:

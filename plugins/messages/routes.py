@@ -14,8 +14,8 @@ from litestar import Request, Response, Router, get, post
 from litestar.params import FromQuery
 from litestar.response import Redirect
 
-from core.api import N_, current_member, emit, flash, gettext_for, rate_limit, render, site_of
-from plugins.messages import live, services
+from core.api import N_, allowed, current_member, emit, flash, gettext_for, rate_limit, render, site_of
+from plugins.messages import live, reports, services
 from plugins.messages.access import blocked_ids
 from plugins.messages.conversation_routes import conversation, leave_conversation, reply, updates
 from plugins.messages.events import conversation_started
@@ -58,7 +58,9 @@ async def inbox(request: Request[Any, Any, Any], page: FromQuery[int] = 1) -> Re
         }
         for item in items
     ]
-    return await render(request, "messages/pages/inbox.html", {"rows": rows, "page": page, "more": more})
+    reported = await reports.open_count(site_of(request).code) if await allowed(request, "core.moderate") else None
+    context = {"rows": rows, "page": page, "more": more, "reported": reported}
+    return await render(request, "messages/pages/inbox.html", context)
 
 
 def _preview(last: dict[str, Any] | None) -> str:

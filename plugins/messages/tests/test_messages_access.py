@@ -115,6 +115,12 @@ def test_moderators_see_a_reported_message_only(app, people, as_member, client_f
     assert post_form(bob, f"{url}/report/{mid}", {"reason": "harassment"}).status_code == 303
     queue = mod.get("/messages/moderation/")
     assert "Message insultant" in queue.text and "Premier message privé" not in queue.text
+    assert "1 message signalé à examiner" in mod.get("/messages/").text  # where moderators find the queue
+    assert "à examiner" not in bob.get("/messages/").text
+    make_member(app, email="ops@example.org", pseudonym="Opsy", role="operator")
+    ops = client_for("fr")
+    login(ops, "ops@example.org")
+    assert "1 message signalé à examiner" in ops.get("/admin/").text  # the operator console's card
     report_url = queue.text.split('href="/messages/moderation/')[1].split('"')[0]
     detail = mod.get(f"/messages/moderation/{report_url}")
     assert "Message insultant" in detail.text and "Premier message privé" not in detail.text
