@@ -1,8 +1,9 @@
 """Real browsers (Playwright + Debian's Chromium): a message appears live in the other member's open page.
 
-Two members in two browser contexts. Bob keeps one conversation open; Alice
-answers in it and then starts another conversation with him. Bob's page shows
-the new message and his unread badge lights up, without a reload.
+Two members in two browser contexts (phone-sized). Bob keeps one conversation
+open; Alice answers in it and then starts another conversation with him. Bob's
+page shows the new message, and his unread badges (messages, notifications, and
+the phone menu's total) light up, without a reload.
 """
 
 from __future__ import annotations
@@ -66,8 +67,12 @@ def test_message_and_badge_arrive_without_reload(make_app, chromium, tmp_path):
 
         bob.goto(conversation)
         expect(bob.locator("#message-list")).to_contain_text("tu viens dimanche")
-        badge = bob.locator('a[href="/messages/"] .nav-badge')
+        badge = bob.locator('.nav-wide a[href="/messages/"] .nav-badge')  # the item's badge (wide screens)
+        menu = bob.locator(".nav-compact summary .nav-badge")  # what a phone shows: the menu's total
+        notified = bob.locator('.nav-wide a[href="/notifications/"] .nav-badge')
         expect(badge).to_be_empty()
+        expect(notified).to_contain_text("1")  # "Alice started a conversation with you"
+        expect(menu).to_contain_text("1")
         bob.wait_for_function("() => document.body.getAttribute('sse-connect') === '/live'")
         bob.evaluate("() => { window.stillTheSamePage = true; }")
         bob.wait_for_timeout(500)  # let the event stream connect
@@ -83,6 +88,9 @@ def test_message_and_badge_arrive_without_reload(make_app, chromium, tmp_path):
         alice.get_by_label("Message").fill("Groupe de marche : on part à 10 h")
         alice.get_by_role("button", name="Envoyer").click()
         expect(badge).to_contain_text("1", timeout=10_000)
+        expect(notified).to_contain_text("2")
+        expect(menu).to_have_text("3")  # on a phone the menu button shows the total, live too
+        expect(menu).to_be_visible()
         assert bob.evaluate("() => window.stillTheSamePage") is True  # nothing reloaded
         expect(alice.locator("#read-receipt")).to_have_text("")  # Bob has not opened the group yet
 

@@ -96,3 +96,24 @@ def test_entry_point_for_other_plugins_prefills_the_form(app, people, as_member)
 def test_pages_need_a_member(app, client):
     assert client.get("/messages/", follow_redirects=False).status_code == 303
     assert client.get("/messages/api/unread", headers={"accept": "application/json"}).status_code == 401
+
+
+def test_report_form_and_its_refusals(app, people, as_member):
+    alice, bob = as_member("alice"), as_member("bob")
+    url = post_form(alice, "/messages/new", {"to": "Bob", "body": "Achète mes pilules miracles"}).headers["location"]
+    mid = run_async(app, Message.select(Message.id).first())["id"]
+    form = bob.get(f"{url}/report/{mid}")
+    assert form.status_code == 200 and "Pourquoi le signalez-vous" in text_of(form.text)
+    assert "Achète mes pilules miracles" in form.text
+    no_reason = post_form(bob, f"{url}/report/{mid}", {"reason": "", "note": ""})
+    assert no_reason.status_code == 400 and "Choisissez pourquoi vous signalez ce message." in no_reason.text
+    long_note = post_form(bob, f"{url}/report/{mid}", {"reason": "spam", "note": "n" * 501})
+    assert long_note.status_code == 400 and "500 caractères au maximum" in text_of(long_note.text)
+    assert 'value="spam" checked' in long_note.text  # what was chosen is kept
+    from plugins.messages.tables import Report
+
+    assert run_async(app, Report.count()) == 0
+    assert post_form(bob, f"{url}/report/{mid}", {"reason": "spam"}).status_code == 303
+    assert post_form(bob, f"{url}/report/{mid}", {"reason": "spam"}).status_code == 303
+    assert "Vous avez déjà signalé ce message." in bob.get(url).text.replace("&#39;", "'")
+    assert run_async(app, Report.count()) == 1

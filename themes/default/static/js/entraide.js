@@ -14,3 +14,13 @@ document.addEventListener("DOMContentLoaded", function () {
   var summary = document.querySelector(".error-summary");
   if (summary) { summary.focus(); }
 });
+// Live navigation badges (/live): the phone menu's total follows the items' badges.
+document.addEventListener("htmx:sseMessage", function () {
+  var total = document.querySelector("[data-nav-total]");
+  if (!total) { return; }
+  var sum = 0;
+  document.querySelectorAll(".nav-wide .nav-badge [aria-hidden]").forEach(function (count) {
+    sum += parseInt(count.textContent, 10) || 0;
+  });
+  total.textContent = sum > 0 ? (sum > 99 ? "99+" : String(sum)) : "";
+});
