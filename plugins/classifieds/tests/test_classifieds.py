@@ -211,3 +211,16 @@ def test_export_holds_ads_photos_and_reports_and_erase_removes_files(app, client
     assert run_async(app, Photo.count()) == 0 and run_async(app, Report.count()) == 0
     assert not media_path("classifieds", stored["file"]).exists()
     assert int(ad_id) not in [a["id"] for a in ads(app)]
+
+
+def test_contact_goes_through_private_messages_when_that_plugin_is_on(app, client, alice, bob):
+    ad_id = post_ad(client).headers["location"].rsplit("/", 1)[1]
+    page = bob.get(f"/classifieds/{ad_id}")
+    link = "/messages/new?to=Alice&amp;subject=Fauteuil%20roulant%20pliant"
+    assert link in page.text and f"/classifieds/{ad_id}/contact" not in page.text
+    form = bob.get(link.replace("&amp;", "&"))
+    assert form.status_code == 200 and "Alice" in form.text and "Fauteuil roulant pliant" in form.text
+    rt = app.state.entraide
+    run_async(app, rt.enablement.set(rt.site("fr"), "messages", False))
+    page = bob.get(f"/classifieds/{ad_id}")
+    assert f"/classifieds/{ad_id}/contact" in page.text and "/messages/new" not in page.text

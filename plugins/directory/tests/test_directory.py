@@ -175,12 +175,17 @@ def test_corrections_are_moderated_by_operators_and_audited(app, client, client_
 
 
 def test_search_uses_the_bounding_box_index(app):
-    plan = run_async(
-        app,
-        Listing.raw(
-            "EXPLAIN QUERY PLAN SELECT id FROM directory_listing"
-            " WHERE site = 'fr' AND lat BETWEEN 45 AND 46 AND lon BETWEEN 4 AND 5"
-        ),
-    )
-    if plan and "detail" in plan[0]:  # SQLite
+    """The composite index exists on both engines; SQLite's planner uses it for the box."""
+    engine = Listing._meta.db.engine_type
+    if engine == "sqlite":
+        plan = run_async(
+            app,
+            Listing.raw(
+                "EXPLAIN QUERY PLAN SELECT id FROM directory_listing"
+                " WHERE site = 'fr' AND lat BETWEEN 45 AND 46 AND lon BETWEEN 4 AND 5"
+            ),
+        )
         assert "directory_listing_geo" in " ".join(row["detail"] for row in plan)
+    else:
+        rows = run_async(app, Listing.raw("SELECT indexdef FROM pg_indexes WHERE indexname = 'directory_listing_geo'"))
+        assert rows and "(site, lat, lon)" in rows[0]["indexdef"]
