@@ -1,4 +1,4 @@
-"""Demo listings: 220 in ten French cities, a few dozen on every other edition.
+"""Demo listings: 300 in ten French cities, a few dozen on every other edition.
 
 Names and streets come from Faker in the edition's locale, phones are
 random numbers that ``phonenumbers`` accepts for the country, positions are
@@ -38,7 +38,7 @@ CITIES: dict[str, tuple[str, tuple[str, ...], int]] = {
             "Montpellier",
             "Rennes",
         ),
-        22,
+        30,
     ),
     "be": ("fr_BE", ("Bruxelles", "Liège", "Namur", "Charleroi"), 8),
     "ch": ("fr_CH", ("Genève", "Lausanne", "Zürich", "Bern"), 8),

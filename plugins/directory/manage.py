@@ -17,7 +17,7 @@ from litestar.response import Redirect
 
 from core.api import N_, MemberView, allowed, audit, current_member, flash, gettext_for, locale_of, render
 from plugins.directory import services
-from plugins.directory.forms import LIMITS, parse_listing
+from plugins.directory.forms import LIMITS, format_phone, parse_listing
 from plugins.directory.tables import Suggestion
 from plugins.directory.views import display, language_choices, specialty_choices
 
@@ -185,6 +185,14 @@ async def moderation(request: Request[Any, Any, Any], page: FromQuery[int] = 1) 
     site = request.scope["state"]["site"]
     rows, has_next = await services.pending_suggestions(site.code, page)
     listings = await services.listings_by_id([r["listing"] for r in rows])
+    for row in rows:  # phones read as the country writes them, on both sides of the arrow
+        if row["field"] == "phone":
+            row["value"] = format_phone(row["value"], site.country)
+            if row["listing"] in listings:
+                listings[row["listing"]] = {
+                    **listings[row["listing"]],
+                    "phone": format_phone(listings[row["listing"]]["phone"], site.country),
+                }
     context = {"rows": rows, "listings": listings, "page": max(page, 1), "has_next": has_next}
     return await render(request, "directory/pages/moderation.html", context)
 

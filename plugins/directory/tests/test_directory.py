@@ -164,7 +164,7 @@ def test_corrections_are_moderated_by_operators_and_audited(app, client, client_
     ops = client_for("fr")
     login(ops, "ops@example.org")
     queue = ops.get("/directory/moderation")
-    assert "+33472000001" in queue.text
+    assert "04 72 00 00 01" in queue.text and "Téléphone" in queue.text  # formatted, field named
     suggestion = run_async(app, Suggestion.select().first())
     assert post_form(ops, f"/directory/suggestions/{suggestion['id']}/accept").status_code == 303
     assert listings(app)[0]["phone"] == "+33472000001"
