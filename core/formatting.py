@@ -170,6 +170,21 @@ class Formats:
             return f"{sign}{self.number(hours)}{NBSP}{h_word}{NBSP}{mins:02d}"
         return f"{sign}{self.number(hours)}{NBSP}{h_word}{NBSP}{mins}{NBSP}{m_word}"
 
+    def since(self, value: dt.datetime | None, tz: dt.tzinfo | None = None, *, now: dt.datetime | None = None) -> str:
+        """How long ago, under a week (``il y a 3 heures``, ``vor 2 Tagen``); else the date.
+
+        Feeds, threads and notifications show recent activity this way; older
+        items get their date so that a reader can place them.
+        """
+        if value is None:
+            return ""
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        age = (now or dt.datetime.now(dt.UTC)) - value
+        if dt.timedelta(0) <= age < dt.timedelta(days=7):
+            return babel_dates.format_timedelta(-age, add_direction=True, threshold=1.0, locale=self.locale)
+        return self.date(value.astimezone(tz) if tz else value)
+
     def typography(self, text: str) -> str:
         """French punctuation spacing on French pages; other languages unchanged."""
         return french_typography(text) if self.language == "fr" else text

@@ -41,7 +41,12 @@ def load_translations(locale: str, dirs: tuple[Path, ...]) -> Translations:
     for directory in dirs:
         po = directory / locale / "LC_MESSAGES" / "messages.po"
         if po.is_file():
-            merged.merge(_compile(po, locale))
+            compiled = _compile(po, locale)
+            if not merged._catalog:  # type: ignore[attr-defined]
+                # merge() keeps the empty object's English rule (n != 1): take the language's own,
+                # so that French reads "0 commentaire" and not "0 commentaires".
+                merged.plural = compiled.plural
+            merged.merge(compiled)
     if locale == "fr":
         _french_spacing(merged)
     return merged

@@ -287,3 +287,27 @@ def test_delete_page_keeps_the_download_link_inside_one_sentence(app, client_for
     link = '<a href="/me/export.zip">'
     assert f"Vous souhaiterez peut-être d'abord {link}télécharger vos données</a>." in fr.get("/me/delete").text
     assert f"Sie können vorher noch {link}Ihre Daten herunterladen</a>." in de.get("/me/delete").text
+
+
+def test_merged_catalogs_keep_the_languages_plural_rule() -> None:
+    """French counts 0 and 1 in the singular; merging catalogs must not fall back to English's rule."""
+    from core.i18n import load_translations
+
+    dirs = (ROOT / "core" / "locale", *(CATALOGS[name][0] for name in PLUGIN_CATALOGS))
+    fr, de = load_translations("fr", dirs), load_translations("de", dirs)
+    assert fr.plural(0) == 0 and fr.plural(1) == 0 and fr.plural(2) == 1
+    assert de.plural(0) == 1 and de.plural(1) == 0
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_plugins_agree_on_the_messages_they_share(lang: str) -> None:
+    """Catalogs merge into one: two plugins translating the same msgid differently would make one lose."""
+    seen: dict[str, tuple[str, str]] = {}
+    differ = []
+    for plugin in PLUGIN_CATALOGS:
+        for m in _po(plugin, lang):
+            if m.id and isinstance(m.id, str):
+                if m.id in seen and seen[m.id][1] != m.string:
+                    differ.append((m.id, seen[m.id], (plugin, m.string)))
+                seen.setdefault(m.id, (plugin, m.string))
+    assert not differ, f"{lang}: plugins disagree: {differ}"

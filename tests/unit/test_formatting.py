@@ -95,3 +95,12 @@ def test_pages_carry_hreflang_tags_and_french_spacing(client_for):
     assert 'hreflang="fr-BE"' in page and 'hreflang="en-GB"' in page and 'hreflang="de-DE"' in page
     assert f"tout de suite{NBSP}?" in page  # "Besoin d'aide tout de suite ?" from the French catalog
     assert "tout de suite ?" not in page
+
+
+def test_since_reads_as_time_ago_under_a_week_then_as_a_date():
+    now = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
+    assert fmt("fr").since(now - dt.timedelta(hours=3), now=now) == "il y a 3 heures"
+    assert fmt("uk").since(now - dt.timedelta(minutes=5), now=now) == "5 minutes ago"
+    assert fmt("de").since(now - dt.timedelta(days=2), now=now) == "vor 2 Tagen"
+    assert fmt("fr").since(now - dt.timedelta(days=30), now=now) == "1 nov. 2026"
+    assert fmt("fr").since(None) == ""

@@ -1,0 +1,147 @@
+"""The feed query: newest posts of my friends, my groups and mine, by keyset.
+
+A scan of every post ordered by id would slow down as the wall grows. Each
+source instead reads its own newest rows through a composite index — a
+friend's posts through ``(author, group_id, id)`` with ``group_id IS NULL``,
+a group's through ``(group_id, id)`` — at most ``limit`` rows per source
+below the cursor; the database merges these short lists by id and keeps the
+first ``limit``. The cost grows with the number of sources (friends and
+groups), not with the number of posts. Sources are split into chunks (SQLite
+caps compound selects at 500 terms); chunks are merged here.
+
+The cursor is the id of the last post shown (``before``): stable while new
+posts arrive, unlike an offset.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from plugins.wall.tables import Post
+
+__all__ = ["COLUMNS", "PAGE_SIZE", "edition_page", "feed_page", "member_page"]
+
+PAGE_SIZE = 20
+CHUNK = 200
+COLUMNS = (
+    "id, author, site, audience, group_id, group_name, body, created_at, edited_at, hidden, "
+    "like_count, comment_count, photo_count"
+)
+_NO_CURSOR = 2**62
+
+
+def _arm(column: str, null_group: bool, index: int, excluded: int = 0) -> str:
+    """One source's newest rows below the cursor: an index range read of at most LIMIT rows.
+
+    Placeholders, in order: source id, site, cursor, hidden flag, ``excluded`` author ids, limit.
+    """
+    extra = " AND group_id IS NULL" if null_group else ""
+    if excluded:
+        extra += f" AND author NOT IN ({', '.join(['{}'] * excluded)})"
+    # Column names are constants; every value is a bound parameter.
+    return (
+        f"SELECT * FROM (SELECT {COLUMNS} FROM wall_post WHERE {column} = {{}} AND site = {{}}"  # noqa: S608
+        f" AND id < {{}} AND hidden = {{}}{extra} ORDER BY id DESC LIMIT {{}}) AS s{index}"
+    )
+
+
+async def _chunk(
+    sources: Sequence[tuple[str, int]], site: str, before: int, limit: int, excluded: Sequence[int]
+) -> list[dict[str, Any]]:
+    arms: list[str] = []
+    args: list[Any] = []
+    for index, (kind, ident) in enumerate(sources):
+        if kind == "author":
+            arms.append(_arm("author", True, index))
+            args.extend([ident, site, before, False, limit])
+        else:
+            arms.append(_arm("group_id", False, index, len(excluded)))
+            args.extend([ident, site, before, False, *excluded, limit])
+    sql = " UNION ALL ".join(arms) + " ORDER BY id DESC LIMIT {}"
+    return list(await Post.raw(sql, *args, limit))
+
+
+async def feed_page(
+    authors: Iterable[int],
+    groups: Iterable[int],
+    *,
+    site: str,
+    before: int | None = None,
+    limit: int = PAGE_SIZE,
+    exclude_authors: Iterable[int] = (),
+) -> list[dict[str, Any]]:
+    """Up to ``limit + 1`` newest posts (the extra row says there is a next page).
+
+    Args:
+        authors: Members whose own posts (friends and members audiences) I see:
+            my friends and me.
+        groups: Groups whose posts I may read (my memberships).
+        site: The edition: posts of other editions never show.
+        before: Only posts with a smaller id (the cursor), or None for the newest.
+        limit: Page size.
+        exclude_authors: Members blocked either way: none of their posts show.
+    """
+    excluded = sorted(set(exclude_authors))
+    sources = [("author", a) for a in sorted(set(authors) - set(excluded))]
+    sources += [("group", g) for g in sorted(set(groups))]
+    cursor = before if before is not None else _NO_CURSOR
+    found: list[list[dict[str, Any]]] = []
+    for start in range(0, len(sources), CHUNK):
+        found.append(await _chunk(sources[start : start + CHUNK], site, cursor, limit + 1, excluded))
+    merged = heapq.merge(*found, key=lambda row: -row["id"])
+    return _unique(list(merged))[: limit + 1]
+
+
+def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A post appears once even if reachable twice (e.g. my own post in my group)."""
+    seen: set[int] = set()
+    out = []
+    for row in rows:
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            out.append(row)
+    return out
+
+
+async def edition_page(
+    site: str, *, before: int | None = None, limit: int = PAGE_SIZE, exclude_authors: Iterable[int] = ()
+) -> list[dict[str, Any]]:
+    """Posts shared with every member of the edition, newest first (index ``(site, audience, id)``)."""
+    excluded = sorted(set(exclude_authors))
+    query = Post.select(*_columns()).where(
+        (Post.site == site) & (Post.audience == "members") & (Post.hidden == False)  # noqa: E712
+    )
+    if before is not None:
+        query = query.where(Post.id < before)
+    if excluded:
+        query = query.where(Post.author.not_in(excluded))
+    return list(await query.order_by(Post.id, ascending=False).limit(limit + 1))
+
+
+async def member_page(
+    author: int,
+    audiences: Sequence[str],
+    *,
+    site: str,
+    before: int | None = None,
+    limit: int = PAGE_SIZE,
+    include_hidden: bool = False,
+) -> list[dict[str, Any]]:
+    """One member's own posts (not those in groups) in the given audiences, newest first.
+
+    ``include_hidden`` is for the author: their posts hidden by moderation stay visible to them.
+    """
+    query = Post.select(*_columns()).where(
+        (Post.author == author) & Post.group_id.is_null() & (Post.site == site) & Post.audience.is_in(list(audiences))
+    )
+    if not include_hidden:
+        query = query.where(Post.hidden == False)  # noqa: E712
+    if before is not None:
+        query = query.where(Post.id < before)
+    return list(await query.order_by(Post.id, ascending=False).limit(limit + 1))
+
+
+def _columns() -> list[Any]:
+    return [getattr(Post, name.strip()) for name in COLUMNS.split(",")]
