@@ -13,7 +13,17 @@ import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from core.api import DemoContext, Event, MemberView, emit, process_image, related, save_media
+from core.api import (
+    DemoContext,
+    Event,
+    MemberView,
+    ProcessedImage,
+    emit,
+    process_image,
+    related,
+    save_media,
+    transaction,
+)
 from plugins.wall.demo_content import COMMENTS, POSTS
 from plugins.wall.demo_images import draw_scene
 from plugins.wall.notify import MSG_COMMENT, MSG_LIKE
@@ -46,8 +56,11 @@ async def _insert_post(
     return int(rows[0]["id"])
 
 
-async def _add_photo(post_id: int, scene: str, rng: random.Random) -> None:
-    picture = process_image(draw_scene(scene, rng))
+async def _add_photo(post_id: int, scene: str, pictures: dict[str, ProcessedImage], rng: random.Random) -> None:
+    """Each scene is drawn and re-encoded once per run (the costly part), then stored per post."""
+    if scene not in pictures:
+        pictures[scene] = process_image(draw_scene(scene, rng))
+    picture = pictures[scene]
     name, thumb = save_media("wall", picture.data, picture.ext), save_media("wall", picture.thumb, picture.ext)
     await Photo.insert(
         Photo(post=post_id, position=0, name=name, thumb=thumb, width=picture.width, height=picture.height)
@@ -102,7 +115,9 @@ async def _react(
     await Post.update({Post.comment_count: len(commenters), Post.like_count: len(likers)}).where(Post.id == post_id)
 
 
-async def _seed_site(ctx: DemoContext, site: str, lang: str, members: list[MemberView]) -> None:
+async def _seed_site(
+    ctx: DemoContext, site: str, lang: str, members: list[MemberView], pictures: dict[str, ProcessedImage]
+) -> None:
     rng = ctx.random
     texts = POSTS[lang]
     named = [m for m in members if m.id in {ctx.by_email[e].id for e in NAMED if e in ctx.by_email}]
@@ -123,13 +138,15 @@ async def _seed_site(ctx: DemoContext, site: str, lang: str, members: list[Membe
             audience, group, readers = "members", None, members
         post_id = await _insert_post(author, site, audience, group, body, when)
         if scene and site in PHOTO_SITES:
-            await _add_photo(post_id, scene, rng)
+            await _add_photo(post_id, scene, pictures, rng)
         await _react(ctx, site, post_id, author, readers, when, lang, notify=author in named)
 
 
 async def seed(ctx: DemoContext) -> None:
+    pictures: dict[str, ProcessedImage] = {}
     for site in ctx.sites:
         lang = site.locale if site.locale in POSTS else "en"
         members = [m for m in ctx.members if m.site == site.code and not m.has_role("operator")]
         if len(members) >= 2:
-            await _seed_site(ctx, site.code, lang, members)
+            async with transaction():  # one commit per edition, not one per row
+                await _seed_site(ctx, site.code, lang, members, pictures)

@@ -121,8 +121,8 @@ SCENES: dict[str, Callable[[random.Random, Size], Image.Image]] = {
 
 
 def draw_scene(name: str, rng: random.Random) -> bytes:
-    """A JPEG of the scene, 1200 x 900 or 900 x 1200, as a phone would send it."""
-    size = (1200, 900) if rng.random() < 0.7 else (900, 1200)
+    """A JPEG of the scene, 1200 x 900, as a phone would send it."""
+    size = (1200, 900)
     image = SCENES[name](rng, size)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=82)
