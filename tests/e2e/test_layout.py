@@ -98,6 +98,9 @@ def _crawl(page, origin: str, cap: int, problems: list[str], label: str) -> int:
         if status >= 500:
             problems.append(f"{label} {path}: HTTP {status}")
             continue
+        content_type = (response.headers.get("content-type", "") if response else "").lower()
+        if not content_type.startswith("text/html"):
+            continue  # a photo or a file opened in the browser's own viewer is not our layout
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
             scroll = page.evaluate("document.documentElement.scrollWidth")
