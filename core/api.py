@@ -37,7 +37,7 @@ from core.i18n import N_
 from core.identity.forms import field
 from core.identity.throttle import RateLimit, rate_limit, reset_rate_limit
 from core.images import ImageRejected, ProcessedImage, process_image
-from core.kernel import allowed, emit, has_consent, related, send_member_email
+from core.kernel import allowed, answered, emit, has_consent, related, send_member_email
 from core.live import publish_badge
 from core.markdown import render_markdown
 from core.media import delete_media, media_path, save_media
@@ -157,6 +157,7 @@ __all__ = [
     "TrackerEntry",
     "all_trackers",
     "allowed",
+    "answered",
     "as_decimal",
     "audit",
     "audit_trail",

@@ -17,13 +17,20 @@ from core.error_pages import FeatureNotOffered
 from core.render import consent_of
 
 if TYPE_CHECKING:
-    from litestar import Request
+    from litestar import Litestar, Request
     from litestar.connection import ASGIConnection
     from litestar.handlers.base import BaseRouteHandler
 
     from core.tables import Member
 
-__all__ = ["ConsentRequired", "LoginRequired", "current_member", "opt_guard", "require_member"]
+__all__ = [
+    "ConsentRequired",
+    "LoginRequired",
+    "current_member",
+    "needed_purposes",
+    "opt_guard",
+    "require_member",
+]
 
 
 class LoginRequired(NotAuthorizedException):
@@ -52,6 +59,23 @@ async def require_member(connection: ASGIConnection[Any, Any, Any, Any], _: Base
     """Route guard: only logged-in members (visitors are sent to the login page)."""
     if connection.scope["state"].get("member") is None:
         raise LoginRequired()
+
+
+def needed_purposes(app: Litestar, enabled: frozenset[str]) -> frozenset[str]:
+    """Consent purposes that some route of core or of an enabled plugin requires (``opt={"consent": …}``).
+
+    What a sign-up form may badge "needed for …": a purpose no enabled
+    feature requires (partner studies, say) is optional, whatever it is about.
+    """
+    table: dict[str, set[str | None]] | None = getattr(app.state, "consent_routes", None)
+    if table is None:
+        table = {}
+        for route in app.routes:
+            for handler in getattr(route, "route_handlers", ()):
+                if purpose := handler.opt.get("consent"):
+                    table.setdefault(purpose, set()).add(handler.opt.get("plugin"))
+        app.state.consent_routes = table
+    return frozenset(p for p, owners in table.items() if any(o is None or o in enabled for o in owners))
 
 
 async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from core.events import Event
     from core.runtime import Runtime
 
-__all__ = ["allowed", "emit", "has_consent", "related", "send_member_email"]
+__all__ = ["allowed", "answered", "emit", "has_consent", "related", "send_member_email"]
 
 
 class _Viewer:
@@ -65,6 +65,22 @@ async def allowed(request: Request[Any, Any, Any], permission: str, obj: Any = N
     who = viewer(request) if member is VIEWER else member
     rt, enabled, _ = await scope_of(request)
     return await rt.allowed(who, permission, obj, enabled=enabled)
+
+
+async def answered(request_or_site: Any, permission: str) -> bool:
+    """Whether a plugin enabled on this edition decides ``permission`` (its ``META.answers``).
+
+    Offer a feature that needs someone else's decision only when this is
+    true: with no friends plugin, "share with my friends" would promise
+    sharing with friends that do not exist.
+
+    Args:
+        request_or_site: The current request, or an edition (code or Site).
+        permission: Permission name, e.g. ``"healthbox.view_shared_chart"``.
+    """
+    rt, enabled, _ = await scope_of(request_or_site)
+    metas = rt.registry.metas
+    return any(permission in metas[slug].answers for slug in enabled if slug in metas)
 
 
 async def related(request_or_site: Any, relation: str, member_id: int) -> list[Any]:

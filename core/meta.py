@@ -35,6 +35,10 @@ class PluginMeta:
         seed_after: Plugins whose demo data this one's builds on, when they
             are installed (soft ordering for ``seed_demo_data``; hard
             dependencies in ``requires_plugins`` come first anyway).
+        answers: Permissions (its own or other plugins') this plugin decides
+            in ``resolve_permission``. A feature that depends on such a
+            decision (e.g. "share with my friends") is offered only when an
+            enabled plugin answers it (``core.api.answered``).
     """
 
     slug: str
@@ -49,6 +53,7 @@ class PluginMeta:
     data_categories: tuple[str, ...] = field(default_factory=tuple)
     sponsor: str | None = None
     seed_after: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not SLUG_RE.match(self.slug):

@@ -10,6 +10,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect
 
 from core import consent
+from core.erasure_summary import erasure_summary
 from core.events import Event
 from core.guards import current_member
 from core.i18n import N_
@@ -135,7 +136,13 @@ async def export_archive(request: Request[Any, Any, Any]) -> Response[bytes]:
 
 @get("/delete", name="core:delete", opt={"login": True}, include_in_schema=False)
 async def delete_page(request: Request[Any, Any, Any]) -> Response[Any]:
-    return await render(request, "core/pages/delete.html", {"errors": {}})
+    return await render(request, "core/pages/delete.html", {"errors": {}, **_erasure_context(request)})
+
+
+def _erasure_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """What the page promises to erase: the enabled features' declared data categories."""
+    enabled = request.scope["state"]["enabled"]
+    return {"erased": erasure_summary(runtime(request), enabled, gettext_for(request).gettext)}
 
 
 @post("/delete", name="core:delete_submit", opt={"login": True}, include_in_schema=False)
@@ -146,7 +153,10 @@ async def delete_submit(request: Request[Any, Any, Any]) -> Response[Any]:
     _ = gettext_for(request).gettext
     if not verify_password(member.password_hash, field(form, "password")):
         return await render(
-            request, "core/pages/delete.html", {"errors": {"password": N_("Your password is incorrect.")}}, status=400
+            request,
+            "core/pages/delete.html",
+            {"errors": {"password": N_("Your password is incorrect.")}, **_erasure_context(request)},
+            status=400,
         )
     await erase_member(rt, member.id, site=request.state.site.code)
     response: Response[Any] = Redirect("/", status_code=303)

@@ -13,6 +13,7 @@ from litestar.response import Redirect
 
 from core import csrf
 from core.email import send_email
+from core.guards import needed_purposes
 from core.identity import backoff, mails, service, sessions, throttle
 from core.identity.avatars import AVATAR_CHOICES
 from core.identity.forms import client_address, field, safe_next, upload_bytes
@@ -57,6 +58,7 @@ def _signup_context(request: Request[Any, Any, Any], values: dict[str, Any], err
         "values": values,
         "errors": errors,
         "purposes": list(rt.purposes.values()),
+        "needed_purposes": needed_purposes(request.app, request.scope["state"]["enabled"]),
         "avatar_choices": range(AVATAR_CHOICES),
         "max_avatar_mb": MAX_AVATAR_BYTES // (1024 * 1024),
     }

@@ -12,4 +12,5 @@ META = PluginMeta(
     version="0.1.0",
     description="Friend requests, friendships and blocks; answers who is a friend for other features.",
     data_categories=("friendships", "friend_requests", "blocks"),
+    answers=("friends.is_friend", "friends.blocked", "healthbox.view_shared_chart"),
 )

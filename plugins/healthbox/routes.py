@@ -15,6 +15,7 @@ from core.api import (
     CONFIRM_FIELD,
     DATE_FIELD,
     Tracker,
+    answered,
     current_member,
     flash,
     gettext_for,
@@ -40,7 +41,7 @@ from plugins.healthbox.sdk.csv_export import iter_csv
 from plugins.healthbox.sdk.records import EntryRecord, series_of
 from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
 from plugins.healthbox.settings_routes import request_format, settings_form_context, settings_submit
-from plugins.healthbox.sharing import setting_name, shared_chart
+from plugins.healthbox.sharing import PERMISSION, setting_name, shared_chart
 from plugins.healthbox.summaries import insight_for
 from plugins.healthbox.units import unit_for
 
@@ -131,6 +132,8 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
         ],
         "help": await tobacco_page_help(request, member.id, records, today) if tracker.slug == "tobacco" else None,
         "shared": settings.get(setting_name(tracker.slug)) is True,
+        # Offered only when an enabled plugin decides who may see a shared chart.
+        "can_share": await answered(request, PERMISSION),
         "member_id": member.id,
         "error_labels": error_labels(tracker, _),
         "error_anchors": {d.key: "hb-entry-form" for d in tracker.derived},
@@ -255,6 +258,8 @@ async def share_toggle(request: Request[Any, Any, Any], slug: FromPath[str]) -> 
     tracker = tracker_or_404(request, slug)
     form = await request.form()
     shared = form.get("share") == "1"
+    if shared and not await answered(request, PERMISSION):
+        raise NotFoundException()  # no plugin knows who the member's friends are
     await services.set_setting(member.id, setting_name(tracker.slug), shared)
     _ = gettext_for(request).gettext
     message = _("Your friends can now see this chart.") if shared else _("This chart is private again.")

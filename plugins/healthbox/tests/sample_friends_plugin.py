@@ -6,7 +6,7 @@ from typing import Any
 
 from core.api import PluginMeta, hookimpl
 
-META = PluginMeta(slug="pals", name="Pals", version="1.0.0")
+META = PluginMeta(slug="pals", name="Pals", version="1.0.0", answers=("healthbox.view_shared_chart",))
 
 #: (viewer id, owner id) pairs that are friends; tests fill it.
 FRIENDS: set[tuple[int, int]] = set()

@@ -44,3 +44,18 @@ def test_without_a_friends_plugin_nobody_sees_shared_charts(app, client_for):
     login(other, "bob@example.org")
     post_form(owner, "/healthbox/weight/share", {"share": "1"})
     assert other.get(f"/healthbox/shared/{alice}/weight/").status_code == 404
+
+
+def test_sharing_is_offered_only_when_a_plugin_decides_who_may_see(make_app, client_for):
+    alone = make_app(plugins=["healthbox"])
+    make_member(alone, email="alice@example.org", pseudonym="Alice")
+    owner = client_for("fr", alone)
+    login(owner, "alice@example.org")
+    page = owner.get("/healthbox/weight/").text
+    assert "Partager ce graphique" not in page and 'id="share-h"' not in page
+    assert post_form(owner, "/healthbox/weight/share", {"share": "1"}).status_code == 404
+    with_pals = make_app(plugins=["healthbox"], extra_plugins=[sample_friends_plugin])
+    owner = client_for("fr", with_pals)
+    login(owner, "alice@example.org")
+    assert 'id="share-h"' in owner.get("/healthbox/weight/").text
+    assert post_form(owner, "/healthbox/weight/share", {"share": "1"}).status_code == 303
