@@ -97,6 +97,25 @@ _HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 _NO_STORE = (b"cache-control", b"no-store")
 
 
+def _one_charset(header: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
+    """``text/csv; charset=utf-8; charset=utf-8`` -> one charset.
+
+    Litestar appends ``; charset=…`` to every ``text/*`` media type, so a
+    handler that spells the charset out sent it twice.
+    """
+    value = header[1]
+    if value.count(b"charset=") < 2:
+        return header
+    kept: list[bytes] = []
+    seen = False
+    for part in value.split(b";"):
+        is_charset = part.strip().lower().startswith(b"charset=")
+        if not (is_charset and seen):
+            kept.append(part)
+        seen = seen or is_charset
+    return header[0], b";".join(kept)
+
+
 async def security_headers(message: Message, scope: Scope) -> None:
     """Add security headers to every HTTP response start message.
 
@@ -105,7 +124,7 @@ async def security_headers(message: Message, scope: Scope) -> None:
     """
     if message["type"] != "http.response.start":
         return
-    headers = list(message.get("headers") or ())
+    headers = [_one_charset(h) if h[0] == b"content-type" else h for h in message.get("headers") or ()]
     names = {name.lower() for name, _ in headers}
     headers.extend(h for h in _SECURITY_HEADERS if h[0] not in names)
     if runtime_of(scope).settings.https:

@@ -15,6 +15,7 @@ from core.events import Event
 from core.guards import current_member
 from core.i18n import N_
 from core.identity import service, sessions
+from core.identity.devices import device_name
 from core.identity.forms import field
 from core.identity.passwords import verify_password
 from core.identity.settings_routes import render_me
@@ -175,6 +176,9 @@ async def sessions_page(request: Request[Any, Any, Any]) -> Response[Any]:
         .where(SessionRow.member == member.id)
         .order_by(SessionRow.last_seen_at, ascending=False)
     )
+    _ = gettext_for(request).gettext
+    for row in rows:
+        row["device"] = device_name(row["user_agent"], _)
     return await render(
         request, "core/pages/sessions.html", {"rows": rows, "current": request.scope["state"]["session_id"]}
     )

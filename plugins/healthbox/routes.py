@@ -246,7 +246,7 @@ async def export_csv(request: Request[Any, Any, Any], tracker: FromQuery[str | N
     records = await services.load_records(member.id, [tracker])
     return Stream(
         iter_csv(known[tracker], records),
-        media_type="text/csv; charset=utf-8",
+        media_type="text/csv",  # Litestar adds "; charset=utf-8"
         headers={"Content-Disposition": f'attachment; filename="healthbox-{tracker}.csv"'},
     )
 
