@@ -133,12 +133,12 @@ def render_sync(
 
     Litestar exception handlers are synchronous and may run before the
     request pipeline filled ``request.state`` (unknown routes), so this uses
-    only what can be known synchronously: the edition from the Host header
-    and the viewer if already loaded. Slots render empty.
+    only what can be known synchronously: the edition the gate found for the
+    Host header and the viewer if already loaded. Slots render empty.
     """
     rt = runtime(request)
     state = request.scope.setdefault("state", {})
-    site: Site = state.get("site") or rt.sites.resolve(request.headers.get("host"))
+    site: Site = state.get("site") or rt.sites.default  # the edition gate (core.gate) set it from Host
     chosen = request.cookies.get(LANG_COOKIE)
     locale = state.get("locale") or (chosen if chosen in site.languages else site.locale)
     env = rt.templates.env(site.theme, locale)

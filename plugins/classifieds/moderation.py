@@ -88,7 +88,7 @@ async def contact(request: Request[Any, Any, Any], ad_id: FromPath[int]) -> Resp
         context = {"ad": display(ad, locale_of(request), _), "errors": errors, "message": text[:MAX_MESSAGE]}
         return await render(request, "classifieds/pages/contact.html", context, status=400)
     site = request.scope["state"]["site"]
-    url = f"{request.base_url}classifieds/{ad_id}".replace("//classifieds", "/classifieds")
+    url = site.url(f"/classifieds/{ad_id}")  # configured base URL, never the request's Host
     subject = _("About your ad “%(title)s”") % {"title": ad["title"]}
     body = (
         _("%(pseudonym)s wrote about your ad “%(title)s” (%(url)s):")

@@ -56,3 +56,20 @@ def test_extra_allowed_host_is_served_but_links_stay_configured(make_app, tmp_pa
     (mail,) = _reset_mails(app)
     assert "https://entraide.example/password/reset/" in mail["body"]
     assert "proxy.internal" not in mail["body"]
+
+
+def test_no_code_builds_absolute_urls_from_the_request():
+    """Links in e-mails and pages come from Site.url(), so a forged Host cannot leak into them."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    pattern = re.compile(r"request\.base_url|\.url\.(?:netloc|hostname)\b|headers\.get\(\s*[\"']host[\"']")
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("core", "plugins", "themes")
+        for path in (root / folder).rglob("*.py")
+        if "tests" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not offenders, offenders
