@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from core.builtin import SLUG as BUILTIN
 from core.consent import Purpose
-from core.declarations import drop_invalid_plugins
 from core.enablement import Enablement
 from core.hookspecs import SITE_HOOKS
 from core.i18n import catalog_dirs
@@ -50,7 +49,6 @@ class Runtime:
         self.sites = sites
         self.engine = engine
         self.pubsub = make_broker(settings.redis_url)
-        drop_invalid_plugins(registry, sites)  # before anything is built from the declarations
         metas = registry.metas
         self.enablement = Enablement(
             sites,

@@ -1,0 +1,100 @@
+"""Real browser (Playwright + Debian's Chromium): one complete digit-span run, then its score in the history.
+
+The member reads the instructions, does the practice round, pauses in the
+middle of a sequence and resumes (the interrupted sequence is shown again),
+then plays the scored run: right at length 3, wrong twice at length 4 (the
+stopping rule ends the run). The browser measures the times and posts the
+trials; the server scores them; the history lists the run with its score.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from core.testing import DEMO_PASSWORD, make_member, run_async, serve_app
+from plugins.memoactiv.tables import Run
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP *.localhost 127.0.0.1",
+]
+
+
+@pytest.fixture
+def chromium():
+    if not CHROMIUM:
+        if os.environ.get("ENTRAIDE_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (apt-get install chromium)")
+        pytest.skip("Chromium not installed: apt-get install chromium to run browser tests")
+    return CHROMIUM
+
+
+def _type(page, digits):
+    keypad = page.locator(".ma-keypad")
+    keypad.wait_for(state="visible", timeout=20_000)
+    for digit in digits:
+        keypad.get_by_role("button", name=str(digit), exact=True).click()
+    keypad.get_by_role("button", name="Terminé").click()
+    keypad.wait_for(state="hidden")
+
+
+def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
+    from playwright.sync_api import expect, sync_playwright
+
+    app = make_app()
+    member_id = make_member(app, email="zoe@example.org", pseudonym="Zoé")
+    with serve_app(app) as url, sync_playwright() as p:
+        base = url.replace("127.0.0.1", "fr.localhost")
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}/login")
+        page.get_by_label("Adresse e-mail").fill("zoe@example.org")
+        page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url(f"{base}/**")
+
+        page.goto(f"{base}/memoactiv/train/span_forward")
+        expect(page.locator("h1")).to_have_text("Chiffres à l’endroit")
+        plan = json.loads(page.locator("#ma-runner").get_attribute("data-plan"))
+        page.get_by_role("button", name="Commencer l’entraînement").click()
+
+        # Practice: pause while the first sequence is shown, resume, then answer both.
+        expect(page.locator(".ma-stimulus.ma-digit")).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("heading", name="En pause")).to_be_visible()
+        page.get_by_role("button", name="Reprendre").click()
+        for digits in plan["practice"]:
+            _type(page, digits)
+        page.get_by_role("button", name="Commencer l’exercice").click()
+
+        trials = plan["trials"]
+        _type(page, trials[0]["digits"])  # length 3: right
+        _type(page, [1])  # length 3: wrong (one right is enough to go on)
+        _type(page, [2])  # length 4: wrong
+        _type(page, [3])  # length 4: wrong twice: the run stops
+
+        page.wait_for_url(f"{base}/memoactiv/results/*", timeout=20_000)
+        expect(page.locator(".ma-score")).to_have_text("3")
+        page.get_by_role("link", name="Voir mon historique").click()
+        expect(page.locator(".ma-training-score").first).to_have_text("3")
+        assert not errors, errors
+        browser.close()
+    run = run_async(app, Run.select().where(Run.member == member_id).first().output(load_json=True))
+    assert run["status"] == "done" and run["mode"] == "training"
+    assert [t["correct"] for t in run["trials"]] == [True, False, False, False]
+    assert all(t["rt"] >= 100 for t in run["trials"])  # measured in the browser
+    assert run["device"]["class"] in ("phone", "tablet", "desktop")
