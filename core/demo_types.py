@@ -66,6 +66,21 @@ class DemoContext:
         self.by_email[email] = view
         return view
 
+    async def grant(self, member: MemberView, purpose: str) -> None:
+        """Record that a demo member granted ``purpose`` (a plugin's own, e.g. ``matching.findable``).
+
+        Written to the consent ledger like a click on the consents page
+        (channel ``demo``, the member's edition and language).
+        """
+        from core import consent
+        from core.context import active_runtime
+
+        rt = active_runtime()
+        site = rt.site(member.site)
+        await consent.record(
+            member.id, rt.purposes[purpose], "grant", site=site, language=member.language, channel="demo"
+        )
+
 
 def seed_order(metas: dict[str, PluginMeta]) -> list[str]:
     """Slugs in seeding order: ``requires_plugins``, then ``seed_after``, then slug.

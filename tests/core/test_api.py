@@ -185,6 +185,9 @@ def test_seed_order_and_demo_members(make_app):
     nadia = run_async(app, ctx.add_member("nadia@demo.entraide.test", "Nadia_added", "ma", birth_year=1990))
     assert ctx.by_email["nadia@demo.entraide.test"] == nadia == ctx.members[-1]
     assert run_async(app, api.has_consent(nadia.id, "core.health_data"))
+    assert not run_async(app, api.has_consent(nadia.id, "core.partner_studies"))
+    run_async(app, ctx.grant(nadia, "core.partner_studies"))
+    assert run_async(app, api.has_consent(nadia.id, "core.partner_studies"))
     fresh = api.DemoContext(members=[], by_email={}, sites=ctx.sites)  # plugins draw from ctx.random while seeding
     assert fresh.random.random() == type(ctx.random)(2026).random()  # seeded: same community every time
 
