@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from babel.dates import format_date, format_skeleton
+
 from core.api import N_
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "check_treatment",
     "check_visibility",
     "levels_for",
+    "since_display",
     "since_sort_key",
 ]
 
@@ -52,6 +55,20 @@ def check_since(value: str, today: date) -> str | None:
     if given > now:
         return N_("The date cannot be in the future.")
     return None
+
+
+def since_display(value: str | None, locale: str) -> str:
+    """A stored "since" for reading: "2012", "sept. 2012", "14 sept. 2012" in the page's language."""
+    match = _SINCE.match(value or "")
+    if match is None:
+        return value or ""
+    year, month, day = (int(x) if x else None for x in match.groups())
+    assert year is not None
+    if month is None:
+        return str(year)
+    if day is None:
+        return format_skeleton("yMMM", date(year, month, 1), locale=locale)
+    return format_date(date(year, month, day), format="medium", locale=locale)
 
 
 def since_sort_key(value: str | None) -> str:

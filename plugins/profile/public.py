@@ -29,7 +29,7 @@ from core.api import (
     site_of,
 )
 from plugins.profile import services
-from plugins.profile.fields import levels_for
+from plugins.profile.fields import levels_for, since_display
 from plugins.profile.services import Item, ProfileData
 from plugins.profile.vocabulary import vocabulary
 
@@ -86,7 +86,13 @@ async def visible_profile(request: Request[Any, Any, Any], pseudonym: str) -> Vi
 @get("/{pseudonym:str}", name="profile:public", opt=OPT)
 async def public(request: Request[Any, Any, Any], pseudonym: FromPath[str]) -> Response[Any]:
     seen = await visible_profile(request, pseudonym)
-    context = {"seen": seen, "vocab": vocabulary(), "bio_html": render_markdown(seen.bio)}
+    lang = locale_of(request)
+    context = {
+        "seen": seen,
+        "vocab": vocabulary(),
+        "bio_html": render_markdown(seen.bio),
+        "since_display": lambda value: since_display(value, lang),
+    }
     args = {"member_id": seen.owner.id, "pseudonym": seen.owner.pseudonym}
     return await render(request, "profile/pages/public.html", context, slot_args=args)
 

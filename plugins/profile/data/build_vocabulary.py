@@ -93,6 +93,23 @@ def _family_overrides() -> dict[str, dict[str, str]]:
     return out
 
 
+def _block_of(categories: dict[str, dict[str, str]], code: str, listed: str) -> str:
+    """The block whose range holds the code.
+
+    GNU Health files some codes one block off (G25 to G95 under the previous
+    block), so the range decides, not the file's reference.
+    """
+    category = code.split(".")[0]
+    for ident, row in categories.items():
+        span = _RANGE.search(row["name"])
+        if span is None or row.get("parent") in (None, "icdcat_root"):
+            continue
+        low, high = span.group(1).split("-")
+        if low <= category <= high:
+            return ident
+    return listed
+
+
 def build(module: Path) -> dict[str, Any]:
     """The vocabulary as a JSON-ready dict; raises ValueError listing what is missing."""
     diseases = _records(module / "data" / "diseases.xml")
@@ -137,7 +154,7 @@ def build(module: Path) -> dict[str, Any]:
         official = label_of("gnuhealth.pathology", ident, record["name"], clean=False)
         labels = {lang: ours[lang] or official[lang] for lang in LANGS}
         missing += [f"label {code} {lang}" for lang in LANGS if not labels[lang]]
-        block, chapter = family(record["category"])
+        block, chapter = family(_block_of(categories, code, record["category"]))
         entries["conditions" if kind == "c" else "symptoms"].append(
             {
                 "code": code,

@@ -63,7 +63,7 @@ def test_friend_buttons_on_a_profile(alice, people):
     _, dave = people("Dave")
     page = dave.get("/profile/Alice").text
     assert "Add Alice as a friend" in page and f'name="member_id" value="{alice["id"]}"' in page
-    assert "Friends" in text_of(alice["friend"].get("/profile/Alice").text)
+    assert "You are friends" in text_of(alice["friend"].get("/profile/Alice").text)
     assert "Add Alice as a friend" not in alice["owner"].get("/profile/Alice").text
 
 

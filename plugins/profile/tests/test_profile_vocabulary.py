@@ -61,3 +61,11 @@ def test_search_keeps_numbers_exact_and_kinds_apart():
     assert all(c.kind == "symptom" for c in vocab.search("fatigue", "fr", kind="symptom"))
     assert vocab.search("", "fr") == [] and vocab.search("zzzzqqq", "fr") == []
     assert fold("Œsophage Ärger") == "oesophage arger"
+
+
+def test_every_code_lies_in_its_family_range():
+    """GNU Health files some codes one block off; the build places each code by range."""
+    for concept in vocabulary().concepts.values():
+        low, high = concept.family.split("-")
+        assert low <= concept.category <= high, (concept.code, concept.family)
+    assert vocabulary().get("G43.1").family == "G40-G47"
