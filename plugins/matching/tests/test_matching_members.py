@@ -111,3 +111,26 @@ def test_pages_need_login_and_health_consent(client, person):
     assert client.get("/matching/conditions.json", headers={"accept": "application/json"}).status_code == 401
     _, nobody = person("Alice", consents=("core.terms",))
     assert nobody.get("/matching/").status_code == 403
+
+
+def test_disabled_on_an_edition_is_404_and_keeps_the_index(app, person):
+    from plugins.matching.tables import Entry
+
+    _, alice = person("Alice", conditions={"J45": "members"})
+    rt = app.state.entraide
+    run_async(app, rt.enablement.set(rt.site("uk"), "matching", False))
+    for path in ("/matching/", "/matching/conditions", "/matching/conditions.csv"):
+        assert alice.get(path).status_code == 404, path
+    assert run_async(app, Entry.count()) == 2  # c:J45 and f:J40-J47 stay
+    run_async(app, rt.enablement.set(rt.site("uk"), "matching", True))
+    assert alice.get("/matching/").status_code == 200
+
+
+def test_export_and_erase(app, person):
+    from plugins.matching.tables import Entry
+
+    alice_id, alice = person("Alice", conditions={"J45": "members"}, symptoms={"R53": "members"})
+    data = alice.get("/me/export").json()["matching"]["index"]
+    assert {(r["key"], r["code"]) for r in data} == {("c:J45", "J45"), ("f:J40-J47", "J40-J47"), ("s:R53", "R53")}
+    assert post_form(alice, "/me/delete", {"password": "entraide-demo-2026"}).status_code == 303
+    assert run_async(app, Entry.count().where(Entry.member == alice_id)) == 0
