@@ -215,11 +215,13 @@ def _parser(extra: dict[str, Any] | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("sites", help="editions")
     p.add_argument("action", choices=["list"])
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("plugins", help="list, enable, disable, audit or check plugins")
-    p.add_argument("action", choices=["list", "enable", "disable", "audit", "check"])
+    p = sub.add_parser("plugins", help="list, enable, disable, audit, check or create (new) plugins")
+    p.add_argument("action", choices=["list", "enable", "disable", "audit", "check", "new"])
     p.add_argument("slug", nargs="?", help="plugin slug (audit: a package folder or importable name)")
     p.add_argument("--site")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--kind", choices=["tracker", "feature", "sponsored"], default="feature", help="new: plugin kind")
+    p.add_argument("--dest", help="new: project folder to create (default: ./entraide-SLUG)")
     p = sub.add_parser("createoperator", help="create an operator account")
     p.add_argument("--email")
     p.add_argument("--pseudonym")
@@ -253,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(extra[args.command].run(args))
         if args.command == "plugins" and args.action in ("enable", "disable") and not (args.slug and args.site):
             raise CliError(f"usage: entraide plugins {args.action} SLUG --site CODE")
-        if args.command == "plugins" and args.action in ("audit", "check") and not args.slug:
+        if args.command == "plugins" and args.action in ("audit", "check", "new") and not args.slug:
             raise CliError(f"usage: entraide plugins {args.action} {'PACKAGE' if args.action == 'audit' else 'SLUG'}")
         return COMMANDS[args.command](settings, args)
     except (SettingsError, CliError) as exc:

@@ -1,4 +1,4 @@
-"""``entraide plugins list|enable|disable``."""
+"""``entraide plugins list|enable|disable|audit|check|new``."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ def cmd_plugins(settings: Settings, args: argparse.Namespace) -> int:
         return _audit(args.slug)
     if args.action == "check":
         return _check(settings, args.slug)
+    if args.action == "new":
+        from core.plugin_new import new_plugin, next_steps
+
+        print(next_steps(new_plugin(args.slug, args.kind, args.dest), args.slug))
+        return 0
     app = make_app(settings)
     if args.action == "list":
         rows = asyncio.run(with_db(app, _plugin_rows(app, args.site)))
