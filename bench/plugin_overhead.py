@@ -1,9 +1,21 @@
-"""Plugin overhead: Entraide's home page vs the same template on bare Litestar.
+"""Framework overhead: Entraide pages vs bare Litestar doing the same work.
 
-Both apps run in this process, on the same machine, in the same run, and are
-called alternately through an in-process ASGI client, so machine noise hits
-both equally. The figure that matters is the ratio of median latencies
-(target ≤ 1.5×). Run: ``uv run python bench/plugin_overhead.py [--requests N]``.
+Two pairs, measured in one process, alternately, through an in-process ASGI
+client, so machine noise hits both sides equally (read the ratios, not the
+milliseconds):
+
+1. the anonymous home page of the French edition, every installed plugin
+   enabled, vs a bare Litestar handler rendering the same template with the
+   same context (same HTML, byte for byte, except nothing);
+2. the signed-in Health Box dashboard (Camille, demo data) vs a bare Litestar
+   handler that runs the same SQL statements (session look-up, consent,
+   badges, entries, settings: recorded from one Entraide request and replayed
+   through the same engine) and renders the same template and context.
+
+What remains is Entraide's own cost: edition and host checks, CSRF,
+enablement, plugin hooks, context building. Targets: home <= 1.25x,
+dashboard <= 1.3x. The last line is ``ratio <x>x`` for the home page.
+Run: ``uv run python bench/plugin_overhead.py [--requests N] [--no-dashboard]``.
 """
 
 from __future__ import annotations
@@ -21,91 +33,137 @@ import httpx
 import jinja2
 from litestar import Litestar, Response, get
 from litestar.enums import MediaType
-from markupsafe import Markup
 
 from core.app import create_app, piccolo_app_modules
-from core.i18n import load_translations
+from core.demo import seed
+from core.demo_types import DEMO_PASSWORD
 from core.migrate import migrate
-from core.render import csrf_field
 from core.settings import load_settings
-from core.templating import CORE_TEMPLATES, THEMES_DIR
 
 
-def bare_app(html_context: dict[str, Any], translations: Any) -> Litestar:
-    """Litestar + Jinja rendering the same templates, same language, static context."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(THEMES_DIR / "default" / "templates"), str(CORE_TEMPLATES)]),
-        autoescape=True,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-    template = env.get_template("core/pages/home.html")
+class Recorder:
+    """Records the page template's context and the SQL of one request."""
 
-    @get("/")
-    async def home() -> Response[str]:
-        return Response(template.render(html_context), media_type=MediaType.HTML)
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.active = False
+        self.template: jinja2.Template | None = None
+        self.context: dict[str, Any] = {}
+        self.queries: list[tuple[str, list[Any] | None]] = []
+        self._run = engine._run_in_new_connection
+        engine._run_in_new_connection = self._record_query
+        self._render = jinja2.Template.render
+        recorder = self
 
-    return Litestar([home])
+        def render(template: jinja2.Template, *args: Any, **kwargs: Any) -> str:
+            if recorder.active and template.name == recorder.wanted:
+                recorder.template, recorder.context = template, dict(*args, **kwargs)
+            return recorder._render(template, *args, **kwargs)
+
+        self.wanted = ""
+        jinja2.Template.render = render  # type: ignore[method-assign]
+
+    async def _record_query(self, query: str, args: list[Any] | None = None, *rest: Any, **kw: Any) -> Any:
+        if self.active:
+            self.queries.append((query, args))
+        return await self._run(query, args, *rest, **kw)
+
+    async def capture(self, client: httpx.AsyncClient, path: str, template: str) -> tuple[Any, dict[str, Any], list]:
+        self.wanted, self.active, self.queries = template, True, []
+        response = await client.get(path)
+        self.active = False
+        assert response.status_code == 200 and self.template is not None, (path, response.status_code)
+        return self.template, self.context, list(self.queries)
 
 
-async def timed(client: httpx.AsyncClient, n: int) -> list[float]:
+def bare_app(pages: dict[str, tuple[Any, dict[str, Any], list]], run_query: Any) -> Litestar:
+    """One plain Litestar handler per page: replay its SQL, render its template with its context."""
+
+    def page(path: str, template: Any, context: dict[str, Any], queries: list) -> Any:
+        async def handler() -> Response[str]:
+            for query, args in queries:
+                await run_query(query, args)
+            return Response(template.render(context), media_type=MediaType.HTML)
+
+        return get(path, name=path)(handler)
+
+    return Litestar([page(path, *recorded) for path, recorded in pages.items()])
+
+
+async def timed(client: httpx.AsyncClient, path: str, n: int) -> list[float]:
+    """CPU seconds this process (all its threads, SQLite's included) spent per request.
+
+    CPU time rather than wall time: on a shared machine other processes'
+    load stretches wall time at random, not the work a request costs.
+    """
     samples = []
     for _ in range(n):
-        start = time.perf_counter()
-        response = await client.get("/", headers={"host": "fr.localhost"})
-        samples.append(time.perf_counter() - start)
-        assert response.status_code == 200
+        start = time.process_time()
+        response = await client.get(path)
+        samples.append(time.process_time() - start)
+        assert response.status_code == 200, (path, response.status_code)
     return samples
 
 
-async def main(requests: int) -> None:
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # the client's per-request log would dominate
+async def signed_in(app: Litestar) -> httpx.AsyncClient:
+    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://fr.localhost")
+    await client.get("/login")
+    data = {
+        "email": "camille@demo.entraide.test",
+        "password": DEMO_PASSWORD,
+        "_csrf_token": client.cookies["csrftoken"],
+    }
+    assert (await client.post("/login", data=data)).status_code == 303
+    return client
+
+
+async def compare(label: str, ours: httpx.AsyncClient, theirs: httpx.AsyncClient, path: str, n: int) -> float:
+    await timed(ours, path, 30)
+    await timed(theirs, path, 30)
+    size_ours, size_theirs = len((await ours.get(path)).content), len((await theirs.get(path)).content)
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(10):  # interleaved rounds: drift hits both
+        a += await timed(ours, path, n // 10)
+        b += await timed(theirs, path, n // 10)
+    ma, mb = statistics.median(a), statistics.median(b)
+    print(f"{label}: Entraide {ma * 1000:.2f} ms ({size_ours} B), bare {mb * 1000:.2f} ms ({size_theirs} B)")
+    return ma / mb
+
+
+async def main(requests: int, dashboard: bool) -> None:
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     tmp = Path(tempfile.mkdtemp())
     settings = load_settings({}, cwd=tmp, database_url=f"sqlite:///{tmp / 'bench.sqlite3'}", data_dir=str(tmp))
     app = create_app(settings)
     rt = app.state.entraide
     await migrate(rt.engine, piccolo_app_modules(rt.registry))
-    await rt.enablement.ensure_stamp()  # what the app's start-up does
-    site = rt.site("fr")
-    context = {
-        "site": site,
-        "lang": "fr",
-        "member": None,
-        "is_operator": False,
-        "nav_items": [],
-        "assets": [],
-        "csrf_token": "x" * 64,
-        "csrf_input": csrf_field("x" * 64),
-        "flash": None,
-        "demo": False,
-        "edition_links": [(s.code, f"http://{s.code}.localhost/", f"{s.locale}-{s.country}") for s in rt.sites],
-        "slot": lambda name: Markup(""),
-        "theme": "default",
-        "request": type("R", (), {"url": type("U", (), {"path": "/"})()})(),
-    }
-    bare = bare_app(context, load_translations("fr", rt.templates.locale_dirs))
-    ours = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://fr.localhost")
-    theirs = httpx.AsyncClient(transport=httpx.ASGITransport(app=bare), base_url="http://fr.localhost")
-    await timed(ours, 50)  # warm-up: templates compiled, caches filled
-    await timed(theirs, 50)
-    size_ours = len((await ours.get("/")).content)
-    size_theirs = len((await theirs.get("/")).content)
-    print(f"page sizes: Entraide {size_ours} B, bare {size_theirs} B (same template, same language)")
-    a: list[float] = []
-    b: list[float] = []
-    for _ in range(10):  # interleave rounds so drift affects both
-        a += await timed(ours, requests // 10)
-        b += await timed(theirs, requests // 10)
-    ma, mb = statistics.median(a), statistics.median(b)
-    print(f"plugins installed and enabled on fr: {', '.join(sorted(await rt.enablement.enabled(site))) or 'none'}")
-    print(f"Entraide home (all plugins)  median {ma * 1000:.2f} ms")
-    print(f"bare Litestar + Jinja        median {mb * 1000:.2f} ms")
-    print(f"ratio {ma / mb:.2f}x (target <= 1.5x)")
+    await rt.enablement.ensure_stamp()
+    if dashboard:
+        await seed(rt)
+    recorder = Recorder(rt.engine)
+    anonymous = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://fr.localhost")
+    await timed(anonymous, "/", 20)  # templates compiled, caches filled
+    pages = {"/": await recorder.capture(anonymous, "/", "core/pages/home.html")}
+    member = await signed_in(app) if dashboard else None
+    if member is not None:
+        await timed(member, "/healthbox/", 20)
+        pages["/healthbox/"] = await recorder.capture(member, "/healthbox/", "healthbox/pages/dashboard.html")
+    bare = httpx.AsyncClient(transport=httpx.ASGITransport(app=bare_app(pages, recorder._run)), base_url="http://x")
+    enabled = sorted(await rt.enablement.enabled(rt.site("fr")))
+    print(f"plugins enabled on fr: {', '.join(enabled)}")
+    for path, (_, _, queries) in pages.items():
+        print(f"{path}: {len(queries)} SQL statements per request (replayed by the bare handler)")
+    if member is not None:
+        ratio = await compare("signed-in dashboard", member, bare, "/healthbox/", requests // 2)
+        print(f"dashboard ratio {ratio:.2f}x (target <= 1.3x)")
+    ratio = await compare("anonymous home", anonymous, bare, "/", requests)
+    print(f"ratio {ratio:.2f}x")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
-    asyncio.run(main(parser.parse_args().requests))
+    parser.add_argument("--no-dashboard", action="store_true", help="skip the demo seeding and the dashboard pair")
+    options = parser.parse_args()
+    asyncio.run(main(options.requests, not options.no_dashboard))

@@ -32,6 +32,7 @@ from core.gazetteer import (
 )
 from core.gazetteer import place_key as search_key
 from core.guards import ConsentRequired, LoginRequired, require_member
+from core.hookcache import edition_cached
 from core.hooks import hookimpl
 from core.i18n import N_
 from core.identity.forms import field
@@ -167,6 +168,7 @@ __all__ = [
     "delete_media",
     "distance_km",
     "edition",
+    "edition_cached",
     "emit",
     "field",
     "find_band",

@@ -12,6 +12,7 @@ provide_nav_items.
 from __future__ import annotations
 
 from core.consent import CORE_PURPOSES, Purpose
+from core.hookcache import edition_cached
 from core.hooks import hookimpl
 from core.permissions import CORE_PERMISSIONS, Permission
 from core.ui import NavItem, PageContext
@@ -35,6 +36,7 @@ def register_consent_purposes() -> list[Purpose]:
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     from core.i18n import load_translations
     from core.render import runtime

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from litestar.datastructures import MutableScopeHeaders
@@ -42,6 +43,8 @@ HEADER = "x-csrftoken"
 FIELD = "_csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 _NONCE_HEX = 32
+_CHECKED_MAX = 10_000
+_checked: dict[str, str] = {}  # anonymous tokens already verified -> the secret they were verified with
 
 
 def cookie_name(https: bool) -> str:
@@ -59,10 +62,18 @@ def anonymous_token(secret: str) -> str:
 
 
 def _valid_anonymous(secret: str, token: str) -> bool:
+    if _checked.get(token) == secret:  # verified before: skip the HMAC on every page view
+        return True
     nonce, mac = token[:_NONCE_HEX], token[_NONCE_HEX:]
-    return len(nonce) == _NONCE_HEX and hmac.compare_digest(mac, _mac(secret, "anon:" + nonce))
+    valid = len(nonce) == _NONCE_HEX and hmac.compare_digest(mac, _mac(secret, "anon:" + nonce))
+    if valid:
+        if len(_checked) >= _CHECKED_MAX:
+            _checked.clear()
+        _checked[token] = secret
+    return valid
 
 
+@lru_cache(maxsize=4096)
 def session_token(secret: str, session_id: str) -> str:
     """The only token accepted from the session ``session_id`` (its stored hash)."""
     return _mac(secret, "session:" + session_id)

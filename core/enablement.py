@@ -48,6 +48,7 @@ class Enablement:
         self._stamp_looked_up = False
         self._stamp_path: Path | None = None
         self._cache: dict[str, frozenset[str]] = {}
+        self._stamp_seen: tuple[tuple[int, int, int] | None, int | None] = (None, None)
 
     def allowed_on(self, slug: str, site: Site) -> bool:
         """A plugin limited to some countries can never be enabled elsewhere."""
@@ -86,12 +87,18 @@ class Enablement:
         stamp = self._stamp()
         if stamp is None:
             return None
-        try:  # raw fd reads: this runs on every request
+        try:  # this runs on every request: one stat, and a read only when the file changed
+            info = os.stat(stamp)
+            changed = (info.st_mtime_ns, info.st_ino, info.st_size)  # each write replaces the file: new inode
+            if changed == self._stamp_seen[0]:
+                return self._stamp_seen[1]
             fd = os.open(stamp, os.O_RDONLY)
             try:
-                return int(os.read(fd, 32))
+                value = int(os.read(fd, 32))
             finally:
                 os.close(fd)
+            self._stamp_seen = (changed, value)
+            return value
         except (OSError, ValueError):
             return None
 

@@ -38,15 +38,22 @@ def sponsor_allowed_on(path: str) -> bool:
     return not (path.startswith("/admin") or path == "/me" or path.startswith("/me/") or path.startswith("/me."))
 
 
-async def gather(rt: Runtime, ctx: PageContext, enabled: frozenset[str], slot: str) -> list[tuple[str, Fragment]]:
-    """Fragments for ``slot`` from enabled plugins, by ``(order, slug)``; sponsored ones only where allowed."""
+async def gather(
+    rt: Runtime, ctx: PageContext, enabled: frozenset[str], slot: str
+) -> tuple[list[tuple[str, Fragment]], bool]:
+    """Fragments for ``slot`` from enabled plugins, by ``(order, slug)``; sponsored ones only where allowed.
+
+    Returns:
+        The fragments, and whether they all came from the edition cache.
+    """
     found: list[tuple[str, Fragment]] = []
-    sponsor_ok = slot in SPONSORABLE_SLOTS and sponsor_allowed_on(ctx.request.url.path)
-    for slug, fragments in await rt.call_isolated("provide_fragments", enabled, slot=slot, ctx=ctx):
+    sponsor_ok = slot in SPONSORABLE_SLOTS and sponsor_allowed_on(ctx.request.scope["path"])
+    results, cached = await rt.call_cached("provide_fragments", enabled, slot=slot, ctx=ctx)
+    for slug, fragments in results:
         if slug in rt.sponsored and not sponsor_ok:
             continue
         found.extend((slug, f) for f in fragments)
-    return sorted(found, key=lambda pair: (pair[1].order, pair[0]))
+    return sorted(found, key=lambda pair: (pair[1].order, pair[0])), cached
 
 
 def _refuse(rt: Runtime, slug: str, why: str) -> str:

@@ -18,16 +18,16 @@ from litestar import Response
 from litestar.enums import MediaType
 from litestar.types import Empty
 from litestar.utils.scope.state import ScopeState
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from core import builtin
 from core.consent import ConsentState, current_state
 from core.formatting import Formats, formats, language_tag
-from core.fragments import gather, render_fragment
+from core.fragments import gather, render_fragment, sponsor_allowed_on
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
-from core.ui import Asset, NavItem, PageContext, badge_event, badge_html
+from core.ui import Fragment, NavItem, PageContext, badge_event, badge_html
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -55,7 +55,7 @@ FLASH_COOKIE = "entraide_flash"
 
 def csrf_field(token: str) -> Markup:
     """The hidden CSRF input of every form (the token is escaped)."""
-    return Markup('<input type="hidden" name="_csrf_token" value="{}">').format(token)
+    return Markup(f'<input type="hidden" name="_csrf_token" value="{escape(token)}">')  # noqa: S704 - escaped
 
 
 def runtime(request: Request[Any, Any, Any]) -> Runtime:
@@ -155,25 +155,55 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
     rt = runtime(request)
     state = request.scope["state"]
     enabled: frozenset[str] = state["enabled"]
-    nav: list[NavItem] = []
-    for slug, items in await rt.call_isolated("provide_nav_items", enabled, ctx=ctx):
-        nav.extend(_named(slug, i) for i in items if ctx.member or not i.members_only)
-    assets: list[tuple[str, Asset]] = []
-    for slug, items in await rt.call_isolated("provide_assets", enabled, ctx=ctx):
-        assets.extend((slug, a) for a in items)
-    extra = _plugin_context(rt, await rt.call_isolated("provide_template_context", enabled, ctx=ctx))
-    flash_raw = request.cookies.get(FLASH_COOKIE)
+    chrome = await _chrome(rt, ctx, enabled)
+    path = request.scope["path"]
+    assets = [(slug, a) for slug, a in chrome["assets"] if a.under is None or path.startswith(a.under)]
+    flash_raw = request.cookies.get(FLASH_COOKIE) if _has_cookie(request.scope, FLASH_COOKIE) else None
     return {
-        **extra,
+        **chrome["extra"],
         **_common_context(rt, request, ctx.site, ctx.locale, ctx.member),
         "consent": ctx.consent,
         "enabled_plugins": enabled,
-        "nav_items": sorted(nav, key=lambda i: (i.order, i.name, i.href)),
-        "live_stream": ctx.member is not None and any(i.badge is not None for i in nav),
+        "nav_items": chrome["nav_items"],
+        "live_stream": chrome["live_stream"],
         "assets": assets,
         "url_for": request.app.route_reverse,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,
     }
+
+
+def _has_cookie(scope: Any, name: str) -> bool:
+    """Cheap test on the raw header before parsing cookies (most pages have no flash message)."""
+    raw = name.encode()
+    return any(key == b"cookie" and raw in value for key, value in scope.get("headers") or ())
+
+
+async def _chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) -> dict[str, Any]:
+    """Navigation, assets and plugins' template variables of a page.
+
+    When every plugin's answer came from the edition cache (visitors, usually),
+    the assembled result is cached too: one look-up per page, whatever the
+    number of plugins.
+    """
+    key = ("chrome", ctx.site.code, enabled, ctx.locale, ctx.member is None)
+    found = rt.hook_cache.get("*", key, None)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    navs, nav_cached = await rt.call_cached("provide_nav_items", enabled, ctx=ctx)
+    nav: list[NavItem] = []
+    for slug, items in navs:
+        nav.extend(_named(slug, i) for i in items if ctx.member or not i.members_only)
+    assets, assets_cached = await rt.call_cached("provide_assets", enabled, ctx=ctx)
+    extras, extra_cached = await rt.call_cached("provide_template_context", enabled, ctx=ctx)
+    chrome = {
+        "nav_items": sorted(nav, key=lambda i: (i.order, i.name, i.href)),
+        "live_stream": ctx.member is not None and any(i.badge is not None for i in nav),
+        "assets": [(slug, a) for slug, items in assets for a in items],
+        "extra": _plugin_context(rt, extras),
+    }
+    if nav_cached and assets_cached and extra_cached:
+        rt.hook_cache.put("*", key, chrome)
+    return chrome
 
 
 def _named(slug: str, item: NavItem) -> NavItem:
@@ -244,9 +274,11 @@ async def render(
     base = await base_context(request, ctx)
     enabled: frozenset[str] = state["enabled"]
     rendered: dict[str, Markup] = {}
-    label = gettext_for(request).gettext("Sponsored")
-    for slot_name in rt.templates.slots_of(env, site.theme, locale, template):
-        pieces = [render_fragment(rt, env, s, f, base, label) for s, f in await gather(rt, ctx, enabled, slot_name)]
+    label = ""
+    for slot_name, fragments in await _slot_fragments(rt, ctx, enabled, env, template):
+        if fragments and not label:
+            label = gettext_for(request).gettext("Sponsored")
+        pieces = [render_fragment(rt, env, s, f, base, label) for s, f in fragments]
         rendered[slot_name] = Markup("".join(pieces))  # noqa: S704 - each piece is autoescaped template output
     base["slot"] = lambda name: rendered.get(name, Markup(""))
     html = env.get_template(template).render({**base, **(context or {})})
@@ -254,6 +286,26 @@ async def render(
     if base["flash"] is not None:
         response.delete_cookie(FLASH_COOKIE)
     return response
+
+
+async def _slot_fragments(
+    rt: Runtime, ctx: PageContext, enabled: frozenset[str], env: Any, template: str
+) -> list[tuple[str, list[tuple[str, Fragment]]]]:
+    """Fragments of every slot the template shows; one cached look-up when all came from the edition cache."""
+    slots = rt.templates.slots_of(env, ctx.site.theme, ctx.locale, template)
+    sponsor_ok = sponsor_allowed_on(ctx.request.scope["path"])
+    key = ("slots", template, ctx.site.code, enabled, ctx.locale, ctx.member is None, sponsor_ok)
+    found = None if ctx.args else rt.hook_cache.get("*", key, None)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    plan, all_cached = [], True
+    for slot_name in sorted(slots):
+        fragments, cached = await gather(rt, ctx, enabled, slot_name)
+        all_cached = all_cached and cached
+        plan.append((slot_name, fragments))
+    if all_cached and not ctx.args:
+        rt.hook_cache.put("*", key, plan)
+    return plan
 
 
 def flash(response: Response[Any], message: str) -> Response[Any]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from core.builtin import SLUG as BUILTIN
 from core.consent import Purpose
 from core.enablement import Enablement
+from core.hookcache import HookResultCache
 from core.hookspecs import SITE_HOOKS
 from core.i18n import catalog_dirs
 from core.kernel import as_view
@@ -59,6 +60,7 @@ class Runtime:
         )
         self.sponsored = frozenset(s for s, m in metas.items() if m.kind == "sponsored")
         self.degraded: dict[str, str] = {}
+        self.hook_cache = HookResultCache()
         self._impl_cache: dict[tuple[str, frozenset[str]], list[Any]] = {}
         self.purposes = self._collect_purposes()
         self.permissions = self._collect_permissions()
@@ -123,11 +125,41 @@ class Runtime:
     async def call_isolated(self, hook_name: str, enabled: frozenset[str], **kwargs: Any) -> list[tuple[str, Any]]:
         """Call a site hook per plugin; one that raises is logged and skipped.
 
+        Implementations marked :func:`core.hookcache.edition_cached` are called
+        once per cache key; their results for a key are kept together, so a
+        page costs one look-up for them however many plugins are installed.
+
         Returns:
             ``(slug, result)`` for every non-None result, by slug.
         """
+        return (await self.call_cached(hook_name, enabled, **kwargs))[0]
+
+    async def call_cached(
+        self, hook_name: str, enabled: frozenset[str], **kwargs: Any
+    ) -> tuple[list[tuple[str, Any]], bool]:
+        """:meth:`call_isolated`, and whether every result came from the edition cache."""
+        key = self.hook_cache.key(hook_name, enabled, kwargs)
+        if key is None:
+            return (await self._call_each(hook_name, self.site_impls(hook_name, enabled), kwargs))[0], False
+        cached_impls, dynamic = self.hook_cache.split(self.site_impls(hook_name, enabled), visitor=key[-1])
+        results = self.hook_cache.get("*", key, None)
+        complete = True
+        if results is None:
+            results, complete = await self._call_each(hook_name, cached_impls, kwargs)
+            if complete:  # a plugin that failed is asked again next time, not left out for good
+                self.hook_cache.put("*", key, results)
+        if not dynamic:
+            return results, complete
+        both = [*results, *(await self._call_each(hook_name, dynamic, kwargs))[0]]
+        return sorted(both, key=lambda pair: pair[0]), False
+
+    async def _call_each(
+        self, hook_name: str, impls: list[Any], kwargs: dict[str, Any]
+    ) -> tuple[list[tuple[str, Any]], bool]:
+        """``(slug, result)`` of each implementation, and whether none of them raised."""
         results = []
-        for impl in self.site_impls(hook_name, enabled):
+        complete = True
+        for impl in impls:
             args = kwargs
             if impl.plugin_name in self.sponsored and "ctx" in kwargs:
                 args = {**kwargs, "ctx": kwargs["ctx"].anonymous()}  # no member, no consent state
@@ -138,10 +170,11 @@ class Runtime:
             except Exception as exc:
                 log.exception("plugin %s failed in %s", impl.plugin_name, hook_name)
                 self.degraded[impl.plugin_name] = f"{hook_name}: {exc.__class__.__name__}: {exc}"
+                complete = False
                 continue
             if result is not None:
                 results.append((impl.plugin_name, result))
-        return results
+        return results, complete
 
     async def emit(self, event: Event) -> None:
         """Deliver an event to plugins enabled on its site (isolated)."""

@@ -108,10 +108,16 @@ class NavItem:
 
 @dataclass(frozen=True)
 class Asset:
-    """A stylesheet or script served from a plugin's static folder."""
+    """A stylesheet or script served from a plugin's static folder.
+
+    ``under`` limits it to pages whose path starts with that prefix (e.g.
+    ``"/messages/"``), so a plugin can declare its assets once, cacheably,
+    instead of looking at each request's path.
+    """
 
     path: str
     kind: str = "css"
+    under: str | None = None
 
 
 def badge_event(name: str) -> str:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, Permission, gettext_for, hookimpl
+from core.api import (
+    Asset,
+    DemoContext,
+    Fragment,
+    NavItem,
+    PageContext,
+    Permission,
+    edition_cached,
+    gettext_for,
+    hookimpl,
+)
 from plugins.classifieds import services
 from plugins.classifieds.demo import seed
 from plugins.classifieds.routes import build_router
@@ -32,17 +42,20 @@ def register_permissions() -> list[Permission]:
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("Classifieds")
     return [NavItem(label=label, href="/classifieds/", order=610, name="classifieds.browse")]
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
-    return [Asset("classifieds.css")] if ctx.request.url.path.startswith("/classifieds/") else []
+    return [Asset("classifieds.css", under="/classifieds/")]
 
 
 @hookimpl
+@edition_cached
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=61, template="classifieds/fragments/_privacy.html")]

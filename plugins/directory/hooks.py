@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, Permission, gettext_for, hookimpl
+from core.api import (
+    Asset,
+    DemoContext,
+    Fragment,
+    NavItem,
+    PageContext,
+    Permission,
+    edition_cached,
+    gettext_for,
+    hookimpl,
+)
 from plugins.directory import services
 from plugins.directory.demo import seed
 from plugins.directory.routes import build_router
@@ -32,20 +42,20 @@ def register_permissions() -> list[Permission]:
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("Directory")
     return [NavItem(label=label, href="/directory/", order=600, name="directory.search")]
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
-    path = ctx.request.url.path
-    if not path.startswith("/directory/"):
-        return []
-    return [Asset("directory.css"), Asset("locate.js", kind="js")]
+    return [Asset("directory.css", under="/directory/"), Asset("locate.js", kind="js", under="/directory/")]
 
 
 @hookimpl
+@edition_cached
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=60, template="directory/fragments/_privacy.html")]

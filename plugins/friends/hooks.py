@@ -13,6 +13,7 @@ from core.api import (
     NavItem,
     PageContext,
     Permission,
+    edition_cached,
     get_member,
     get_members,
     gettext_for,
@@ -91,6 +92,7 @@ async def resolve_related(relation: str, member_id: int, site: str) -> list[int]
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 async def provide_nav_items(ctx: PageContext) -> list[NavItem] | None:
     if ctx.member is None:
         return None
@@ -102,11 +104,13 @@ async def provide_nav_items(ctx: PageContext) -> list[NavItem] | None:
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
     return [Asset("friends.css")]
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=40, template="friends/fragments/_privacy.html")]

@@ -17,6 +17,7 @@ from core.api import (
     Tracker,
     TrackerEntry,
     all_trackers,
+    edition_cached,
     get_member,
     gettext_for,
     hookimpl,
@@ -55,6 +56,7 @@ def register_tracker_types() -> list[Tracker]:
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("Health Box")
     return [NavItem(label=label, href="/healthbox/", order=20, members_only=True)]
@@ -68,11 +70,13 @@ def register_permissions() -> list[Permission]:
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
     return [Asset("healthbox.css")]
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "home.main" and ctx.allows("core.health_data"):
         return [Fragment(order=20, template="healthbox/fragments/_home_card.html")]

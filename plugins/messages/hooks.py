@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, DemoContext, Event, Fragment, NavItem, PageContext, gettext_for, hookimpl
+from core.api import Asset, DemoContext, Event, Fragment, NavItem, PageContext, edition_cached, gettext_for, hookimpl
 from plugins.messages import live, privacy, reports, services
 from plugins.messages.demo import seed
 from plugins.messages.routes import router
@@ -27,6 +27,7 @@ def register_routes() -> list[Any]:
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 async def provide_nav_items(ctx: PageContext) -> list[NavItem] | None:
     if ctx.member is None:
         return None
@@ -36,10 +37,9 @@ async def provide_nav_items(ctx: PageContext) -> list[NavItem] | None:
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset] | None:
-    if ctx.request.url.path.startswith("/messages"):
-        return [Asset("messages.css"), Asset("messages.js", kind="js")]
-    return None
+    return [Asset("messages.css", under="/messages"), Asset("messages.js", kind="js", under="/messages")]
 
 
 @hookimpl

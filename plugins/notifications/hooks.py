@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, CliCommand, DemoContext, Event, Fragment, NavItem, PageContext, gettext_for, hookimpl
+from core.api import (
+    Asset,
+    CliCommand,
+    DemoContext,
+    Event,
+    Fragment,
+    NavItem,
+    PageContext,
+    edition_cached,
+    gettext_for,
+    hookimpl,
+)
 from plugins.notifications import services
 from plugins.notifications.delivery import BADGE, deliver
 from plugins.notifications.demo import seed
@@ -42,6 +53,7 @@ async def handle_event(event: Event) -> None:
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 async def provide_nav_items(ctx: PageContext) -> list[NavItem] | None:
     if ctx.member is None:
         return None
@@ -51,13 +63,13 @@ async def provide_nav_items(ctx: PageContext) -> list[NavItem] | None:
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset] | None:
-    if ctx.request.url.path.startswith("/notifications"):
-        return [Asset("notifications.css")]
-    return None
+    return [Asset("notifications.css", under="/notifications")]
 
 
 @hookimpl
+@edition_cached
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=45, template="notifications/fragments/_privacy.html")]

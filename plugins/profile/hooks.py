@@ -12,6 +12,7 @@ from core.api import (
     Fragment,
     NavItem,
     PageContext,
+    edition_cached,
     gettext_for,
     has_consent,
     hookimpl,
@@ -48,17 +49,20 @@ def register_cli_commands() -> list[CliCommand]:
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("My profile")
     return [NavItem(label=label, href="/profile/", order=250, members_only=True, name="profile.edit")]
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
     return [Asset("profile.css")]
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=30, template="profile/fragments/_privacy.html")]

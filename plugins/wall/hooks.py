@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, gettext_for, hookimpl
+from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, edition_cached, gettext_for, hookimpl
 from plugins.wall import privacy
 from plugins.wall.routes import router
 
@@ -25,17 +25,20 @@ def register_routes() -> list[Any]:
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("Wall")
     return [NavItem(label=label, href="/wall/", order=200, members_only=True, name="wall.feed")]
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
     return [Asset("wall.css")]
 
 
 @hookimpl
+@edition_cached
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=40, template="wall/fragments/_privacy.html")]

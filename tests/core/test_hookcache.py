@@ -1,0 +1,92 @@
+"""Edition-cached page hooks: shared only where the answer is the same for everyone.
+
+Navigation items, assets and static fragments are computed once per edition,
+language, enabled plugins and sign-in (``core.hookcache``). These tests load
+the same pages again and again, so a cache keyed too coarsely would show one
+member's badge to another, keep a disabled plugin's link, or answer in the
+previous language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.hookcache import edition_cached
+from core.testing import login, make_member, post_form, run_async
+
+
+def _friends_badge(html: str) -> str | None:
+    """The text of the Friends navigation item's badge ("" without one), None when no Friends item."""
+    found = re.search(r'data-nav="friends\.list"[^>]*>(.*?)</a>', html)
+    badge = None if found is None else re.search(r'class="nav-badge"[^>]*>(.*)', found.group(1))
+    return None if found is None else "" if badge is None else re.sub(r"<[^>]+>", "", badge.group(1))
+
+
+def test_badges_and_pseudonyms_are_not_shared_between_members(app, client_for):
+    for name in ("Alice", "Bob", "Carol"):
+        make_member(app, email=f"{name.lower()}@example.org", pseudonym=name)
+    a, b, c = client_for("fr"), client_for("fr"), client_for("fr")
+    for client, name in ((a, "alice"), (b, "bob"), (c, "carol")):
+        login(client, f"{name}@example.org")
+    assert post_form(a, "/friends/requests/", {"pseudonym": "Bob"}).status_code == 303
+    for _ in range(2):  # the second round is served from warm caches
+        bob, carol = b.get("/").text, c.get("/").text
+        assert _friends_badge(bob) is not None and _friends_badge(bob).startswith("1")  # type: ignore[union-attr]
+        assert _friends_badge(carol) == ""
+        assert 'data-nav="core.me"' in bob and "Bob</a>" in bob and "Carol" not in bob
+        assert "Carol</a>" in carol and "Bob</a>" not in carol
+    assert post_form(a, "/friends/requests/", {"pseudonym": "Carol"}).status_code == 303
+    assert _friends_badge(c.get("/").text).startswith("1")  # type: ignore[union-attr]  # counted now, not cached
+
+
+def test_enabling_or_disabling_a_plugin_changes_pages_at_once(app, client_for):
+    rt = app.state.entraide
+    visitor = client_for("fr")
+    make_member(app, email="alice@example.org", pseudonym="Alice")
+    member = client_for("fr")
+    login(member, "alice@example.org")
+    link = 'data-nav="directory.search"'
+    for client in (visitor, member):
+        assert link in client.get("/").text and link in client.get("/").text
+    run_async(app, rt.enablement.set(rt.site("fr"), "directory", False))
+    for client in (visitor, member):
+        page = client.get("/").text
+        assert link not in page
+    assert 'data-plugin="directory"' not in member.get("/me/consents").text
+    run_async(app, rt.enablement.set(rt.site("fr"), "directory", True))
+    for client in (visitor, member):
+        assert link in client.get("/").text
+    assert 'data-plugin="directory"' in member.get("/me/consents").text
+
+
+def test_a_language_switch_changes_cached_labels(client_for):
+    swiss = client_for("ch")
+    french = swiss.get("/").text
+    assert ">Annuaire<" in french and "Se connecter" in french
+    swiss.cookies.set("entraide_lang", "de", domain="ch.localhost")
+    german = swiss.get("/").text
+    assert ">Verzeichnis<" in german and "Anmelden" in german and "Annuaire" not in german
+    swiss.cookies.set("entraide_lang", "fr", domain="ch.localhost")
+    assert ">Annuaire<" in swiss.get("/").text
+
+
+def test_a_failing_cached_hook_is_asked_again(app, client_for):
+    """A plugin that raised once is not left out of the cached answer for good."""
+    rt = app.state.entraide
+    calls: list[int] = []
+
+    @edition_cached
+    def flaky(ctx):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("first call fails")
+        return ["ok"]
+
+    impl = type("Impl", (), {"plugin_name": "zz_flaky", "function": staticmethod(flaky)})()
+    enabled = frozenset({"zz_flaky"})
+    rt._impl_cache[("provide_assets", enabled)] = [impl]
+    ctx = type("Ctx", (), {"args": {}, "site": rt.site("fr"), "locale": "fr", "member": None})()
+    assert run_async(app, rt.call_cached("provide_assets", enabled, ctx=ctx)) == ([], False)
+    assert run_async(app, rt.call_cached("provide_assets", enabled, ctx=ctx)) == ([("zz_flaky", ["ok"])], True)
+    assert run_async(app, rt.call_cached("provide_assets", enabled, ctx=ctx)) == ([("zz_flaky", ["ok"])], True)
+    assert len(calls) == 2  # the third answer came from the cache
