@@ -3,8 +3,7 @@
 Each plugin lists the member-data categories it stores in
 ``META.data_categories`` (the same list the privacy contract checks). The
 delete page shows, per feature enabled on the edition, those categories in
-words, so the promise matches what erasure really covers. Known categories
-have translated labels here; an unknown one is shown from its name.
+words, so the promise matches what erasure really covers.
 """
 
 from __future__ import annotations
@@ -17,12 +16,14 @@ from core.i18n import N_
 if TYPE_CHECKING:
     from core.runtime import Runtime
 
-__all__ = ["CATEGORY_LABELS", "erasure_summary"]
+__all__ = ["CATEGORY_LABELS", "category_label", "erasure_summary"]
 
 CATEGORY_LABELS: dict[str, str] = {
     "health_records": N_("health records"),
     "questionnaire_answers": N_("questionnaire answers"),
     "tracker_settings": N_("settings of your trackers"),
+    "health_profile": N_("health profile"),
+    "bio": N_("presentation text"),
     "friendships": N_("friendships"),
     "friend_requests": N_("friend requests"),
     "blocks": N_("blocked members"),
@@ -36,11 +37,28 @@ CATEGORY_LABELS: dict[str, str] = {
     "ad_contacts": N_("contact requests about ads"),
     "listing_claims": N_("directory listing claims"),
     "correction_suggestions": N_("suggested corrections"),
-    "profile": N_("health profile"),
-    "posts": N_("posts and comments"),
+    "posts": N_("posts"),
+    "comments": N_("comments"),
+    "likes": N_("likes"),
     "photos": N_("photos"),
+    "reports": N_("reports you made"),
     "group_memberships": N_("group memberships"),
+    "group_messages": N_("group messages"),
+    "matching_index": N_("what suggestions of similar members use"),
+    "cognitive_results": N_("cognitive exercise results"),
+    "checkin_context": N_("check-in context"),
+    "memoactiv_settings": N_("exercise settings"),
 }
+
+
+def category_label(category: str, gettext: Callable[[str], str]) -> str:
+    """A data category in the member's language.
+
+    Core knows the categories of the plugins shipped with Entraide; another
+    plugin may translate its own category in its catalog under the
+    category's name with spaces (``"garden_plots"`` -> msgid ``"garden plots"``).
+    """
+    return gettext(CATEGORY_LABELS.get(category, category.replace("_", " ")))
 
 
 def erasure_summary(rt: Runtime, enabled: frozenset[str], gettext: Callable[[str], str]) -> list[tuple[str, list[str]]]:
@@ -50,8 +68,6 @@ def erasure_summary(rt: Runtime, enabled: frozenset[str], gettext: Callable[[str
         meta = rt.registry.metas.get(slug)
         if meta is None or not meta.data_categories:
             continue
-        labels = [
-            gettext(CATEGORY_LABELS[c]) if c in CATEGORY_LABELS else c.replace("_", " ") for c in meta.data_categories
-        ]
+        labels = [category_label(c, gettext) for c in meta.data_categories]
         rows.append((gettext(meta.name), labels))
     return sorted(rows, key=lambda row: row[0].casefold())

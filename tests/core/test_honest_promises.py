@@ -37,3 +37,20 @@ def test_delete_page_lists_what_the_enabled_features_store(make_app, client_for)
     login(client, "alice@example.org")
     page = text_of(client.get("/me/delete").text)
     assert "messages privés" in page and "amitiés" in page
+
+
+def test_every_declared_data_category_is_named_in_the_members_language(make_app):
+    """The delete page never shows a raw category name such as 'health_profile'."""
+    from core.erasure_summary import CATEGORY_LABELS
+    from core.i18n import load_translations
+
+    rt = make_app().state.entraide
+    for locale in ("fr", "de"):
+        catalog = load_translations(locale, rt.templates.locale_dirs)._catalog
+        unnamed = [
+            (slug, category)
+            for slug, meta in rt.registry.metas.items()
+            for category in meta.data_categories
+            if not catalog.get(CATEGORY_LABELS.get(category, category.replace("_", " ")))
+        ]
+        assert not unnamed, (locale, unnamed)
