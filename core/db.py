@@ -22,6 +22,8 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 from piccolo.table import Table
 
+from core.files import private_dir
+
 __all__ = ["DurableSQLiteEngine", "bind_tables", "make_engine", "transaction"]
 
 
@@ -145,7 +147,8 @@ def make_engine(database_url: str, search_path: str | None = None) -> Engine:  #
     """
     if database_url.startswith("sqlite:///"):
         path = Path(database_url.removeprefix("sqlite:///"))
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            private_dir(path.parent)
         with contextlib.closing(sqlite3.connect(path)) as conn:
             conn.execute("PRAGMA journal_mode = WAL")
         os.chmod(path, 0o600)

@@ -23,16 +23,25 @@ FILE_MODE = 0o600
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) and make it 0700."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``path`` and its missing parents 0700, and make ``path`` 0700.
+
+    ``Path.mkdir(parents=True)`` creates missing parents with the default
+    mode (0755 under the usual umask), so e.g. ``media/`` would be readable
+    by other users and ``entraide check`` would flag it: each missing folder
+    is created here, top-down, with 0700. Existing parents are left alone.
+    """
+    missing = [path, *(p for p in path.parents if not p.exists())]
+    for folder in reversed(missing):
+        folder.mkdir(mode=DIR_MODE, exist_ok=True)
     if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
         path.chmod(DIR_MODE)
     return path
 
 
 def write_private(path: Path, data: bytes, *, append: bool = False) -> None:
-    """Write (or append to) a 0600 file; a missing folder is created 0700."""
-    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Write (or append to) a 0600 file; missing folders are created 0700."""
+    if not path.parent.is_dir():
+        private_dir(path.parent)
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
     fd = os.open(path, flags, FILE_MODE)
     try:

@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 from core.context import active_runtime
+from core.files import private_dir
 from core.meta import SLUG_RE
 
 __all__ = ["delete_media", "media_path", "save_media"]
@@ -43,7 +44,8 @@ def save_media(slug: str, data: bytes, ext: str) -> str:
     if not _EXT.match(ext):
         raise ValueError(f"invalid media extension {ext!r}")
     folder = _folder(slug)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not folder.is_dir():
+        private_dir(folder)  # media/ too, not only media/<slug>/
     name = f"{uuid.uuid4().hex}.{ext}"
     fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:

@@ -12,6 +12,7 @@ from fixture_plugins import greeter, sponsor_card
 from PIL import Image
 
 import core.api as api
+from core.files import permission_problems
 from core.testing import login, make_member, run_async
 
 
@@ -130,7 +131,9 @@ def test_media_storage_is_private_and_contained(make_app):
     assert path.read_bytes() == b"picture-bytes"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.parent.parent.stat().st_mode) == 0o700  # media/ itself, created on the way
     assert path.parent == app.state.entraide.settings.data_path / "media" / "greeter"
+    assert permission_problems(app.state.entraide.settings) == []  # what `entraide check` looks at
     for bad in ("../../secret.key", "x.webp", f"{name}/../x"):
         with pytest.raises(ValueError):
             api.media_path("greeter", bad)
