@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -135,12 +136,16 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         return redact_url(self.database_url)
 
 
+_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*", re.IGNORECASE)
+
+
 def redact_url(url: str) -> str:
     """``url`` with any password replaced by ``***`` (banners, logs, errors).
 
     Works on anything shaped like ``scheme://user:password@host…``; the
     password may contain ``@`` or ``:``, so the last ``@`` ends it.
     """
+    url = _QUERY_PASSWORD.sub(r"\1***", url)  # libpq also takes ?password=…
     scheme, sep, rest = url.partition("://")
     if not sep or "@" not in rest:
         return url

@@ -47,6 +47,10 @@ def test_database_password_is_never_printed(tmp_path):
     assert "s3cr" not in banner and "postgresql://entraide:***@db.example:5432/entraide" in banner
     assert redact_url("postgresql://u@h/db") == "postgresql://u@h/db"
     assert redact_url("sqlite:///var/x.sqlite3") == "sqlite:///var/x.sqlite3"
+    assert (
+        redact_url("postgresql://db/x?sslmode=require&Password=hunter2")
+        == "postgresql://db/x?sslmode=require&Password=***"
+    )
     bad = subprocess.run(
         [sys.executable, "-m", "core.cli", "sites", "list"],
         capture_output=True,
