@@ -2,8 +2,9 @@
 
 Social features ask only through ``core.api`` (permissions ``friends.is_friend``,
 ``friends.blocked``, ``groups.read``, ``groups.post``; relations ``friends.friends``,
-``friends.blocked``, ``groups.memberships``, ``groups.postable``), so any plugin
-answering those names works. Tests fill the sets; :func:`reset` empties them.
+``friends.blocked``, ``groups.memberships``, ``groups.postable``, ``profile.conditions``),
+so any plugin answering those names works. Tests fill the sets; :func:`reset` empties
+them. With no group registered here, group questions are left to a real groups plugin.
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ META = PluginMeta(slug="fakesocial", name="Fake social", version="1.0.0")
 #: Unordered friend pairs and (blocker, blocked) pairs.
 FRIENDS: set[frozenset[int]] = set()
 BLOCKS: set[tuple[int, int]] = set()
-#: group id -> {"name": str, "public": bool, "members": set of member ids}
+#: group id -> {"name": str, "public": bool, "members": set of member ids} (empty: groups questions abstain)
 GROUPS: dict[int, dict[str, Any]] = {}
+#: member id -> ICD-10 codes answered for ``profile.conditions`` (absent: abstain)
+CONDITIONS: dict[int, list[str]] = {}
 
 
 def reset() -> None:
     FRIENDS.clear()
     BLOCKS.clear()
     GROUPS.clear()
+    CONDITIONS.clear()
 
 
 def befriend(a: int, b: int) -> None:
@@ -43,7 +47,9 @@ def _blocked(a: int, b: int) -> bool:
     return (a, b) in BLOCKS or (b, a) in BLOCKS
 
 
-def _group_answer(member_id: int, permission: str, obj: Any) -> bool:
+def _group_answer(member_id: int, permission: str, obj: Any) -> bool | None:
+    if not GROUPS:
+        return None  # a real groups plugin may answer
     found = GROUPS.get(int(obj))
     if found is None:
         return False
@@ -70,8 +76,10 @@ def resolve_related(relation: str, member_id: int, site: str) -> list[Any] | Non
         return sorted(next(iter(pair - {member_id})) for pair in FRIENDS if member_id in pair)
     if relation == "friends.blocked":
         return sorted({b for a, b in BLOCKS if a == member_id} | {a for a, b in BLOCKS if b == member_id})
-    if relation == "groups.memberships":
+    if relation == "groups.memberships" and GROUPS:
         return sorted(g for g, spec in GROUPS.items() if member_id in spec["members"])
-    if relation == "groups.postable":
+    if relation == "groups.postable" and GROUPS:
         return [{"id": g, "name": s["name"]} for g, s in sorted(GROUPS.items()) if member_id in s["members"]]
+    if relation == "profile.conditions" and member_id in CONDITIONS:
+        return list(CONDITIONS[member_id])
     return None
