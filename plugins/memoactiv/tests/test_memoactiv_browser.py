@@ -2,7 +2,7 @@
 
 The member reads the instructions, does the practice round, pauses in the
 middle of a sequence and resumes (the interrupted sequence is shown again),
-then plays the scored run: right at length 3, wrong twice at length 4 (the
+then plays the scored run with the keyboard alone: right at length 3, wrong twice at length 4 (the
 stopping rule ends the run). The browser measures the times and posts the
 trials; the server scores them; the history lists the run with its score.
 """
@@ -50,6 +50,16 @@ def _type(page, digits):
     keypad.wait_for(state="hidden")
 
 
+def _keys(page, digits):
+    """Answer with the keyboard alone: digit keys, then Enter."""
+    keypad = page.locator(".ma-keypad")
+    keypad.wait_for(state="visible", timeout=20_000)
+    for digit in digits:
+        page.keyboard.press(str(digit))
+    page.keyboard.press("Enter")
+    keypad.wait_for(state="hidden")
+
+
 def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
     from playwright.sync_api import expect, sync_playwright
 
@@ -82,10 +92,11 @@ def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
         page.get_by_role("button", name="Commencer l’exercice").click()
 
         trials = plan["trials"]
-        _type(page, trials[0]["digits"])  # length 3: right
-        _type(page, [1])  # length 3: wrong (one right is enough to go on)
-        _type(page, [2])  # length 4: wrong
-        _type(page, [3])  # length 4: wrong twice: the run stops
+        # The scored run is played with the keyboard only (the practice used the on-screen keypad).
+        _keys(page, trials[0]["digits"])  # length 3: right
+        _keys(page, [1])  # length 3: wrong (one right is enough to go on)
+        _keys(page, [2])  # length 4: wrong
+        _keys(page, [3])  # length 4: wrong twice: the run stops
 
         page.wait_for_url(f"{base}/memoactiv/results/*", timeout=20_000)
         expect(page.locator(".ma-score")).to_have_text("3")
