@@ -31,6 +31,10 @@ SLOTS: dict[str, str] = {
     "profile.actions": "Buttons on a member's public profile (args: member_id, pseudonym), e.g. add as a friend.",
     "profile.main": "Blocks under the health fields of a member's public profile (args: member_id, pseudonym).",
     "profile.condition": "Blocks on a condition page of the profile feature (args: code, family), e.g. counts.",
+    "health.find_professional": (
+        "Where a health feature suggests talking to a professional (e.g. MémoActiv's sustained-change notice):"
+        " a way to find one, e.g. the directory's search for a general practitioner."
+    ),
 }
 
 #: Slots where fragments of sponsored plugins may appear (labelled by core); never on /admin/ or /me.

@@ -59,6 +59,9 @@ def provide_assets(ctx: PageContext) -> list[Asset]:
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=60, template="directory/fragments/_privacy.html")]
+    if slot == "health.find_professional":
+        # Offered where a health plugin suggests talking to a doctor (e.g. MémoActiv), without an import.
+        return [Fragment(order=10, template="directory/fragments/_find_professional.html")]
     return None
 
 

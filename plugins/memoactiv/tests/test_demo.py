@@ -35,3 +35,37 @@ def test_camille_like_member_has_six_months_with_a_practice_effect(app, client_f
     dashboard = client.get("/healthbox/")
     assert "/healthbox/memoactiv_words/" in dashboard.text
     assert client.get("/healthbox/memoactiv_span/").status_code == 200
+
+
+def _decline(app, member_id, exercise, value):
+    """Make the last two check-ins of ``exercise`` clearly worse than the member's baseline."""
+    runs = run_async(
+        app,
+        Run.select(Run.id).where((Run.member == member_id) & (Run.exercise == exercise)).order_by(Run.submitted_at),
+    )
+    for run in runs[-2:]:
+        run_async(app, Run.update({Run.primary: value}).where(Run.id == run["id"]))
+
+
+def test_sustained_change_on_two_tasks_suggests_a_professional_and_the_directory(app, client_for):
+    member_id = make_member(app, email="demo@example.org", pseudonym="Demo")
+    site = app.state.entraide.site("fr")
+    run_async(app, seed_member(member_id, site.tz, "fr", weeks=8))
+    client = client_for("fr")
+    login(client, "demo@example.org")
+    _decline(app, member_id, "span_forward", 2)
+    one_task = text_of(client.get("/memoactiv/").text)
+    assert "Vos derniers résultats sont en dessous de votre zone habituelle" not in one_task  # one task says little
+    assert "/directory/?q=" not in client.get("/memoactiv/").text
+    _decline(app, member_id, "rt_simple", 800)
+    page = client.get("/memoactiv/")
+    text = text_of(page.text)
+    assert "Vos derniers résultats sont en dessous de votre zone habituelle" in text
+    assert "parler à votre médecin" in text
+    for word in ("démence", "alzheimer", "anormal", "déclin cognitif", "diagnostic de"):
+        assert word not in text.lower()
+    assert 'href="/directory/?q=m%C3%A9decin%20g%C3%A9n%C3%A9raliste"' in page.text  # through the directory's slot
+    rt = app.state.entraide
+    run_async(app, rt.enablement.set(rt.site("fr"), "directory", False))
+    page = client.get("/memoactiv/")
+    assert "Vos derniers résultats sont en dessous" in text_of(page.text) and "/directory/" not in page.text
