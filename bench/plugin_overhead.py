@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import logging
+import pstats
 import statistics
 import tempfile
 import time
@@ -131,7 +133,19 @@ async def compare(label: str, ours: httpx.AsyncClient, theirs: httpx.AsyncClient
     return ma / mb
 
 
-async def main(requests: int, dashboard: bool) -> None:
+async def profile(client: httpx.AsyncClient, path: str, n: int) -> None:
+    """Where Entraide's time goes on ``path``: the 25 functions with the most own time (cProfile)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    await timed(client, path, n)
+    profiler.disable()
+    print(f"--- profile of {n} requests to {path} (own time, then cumulative) ---")
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(r"core|litestar/(middleware|_asgi|routes)", 40)
+
+
+async def main(requests: int, dashboard: bool, profile_path: str | None = None) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     tmp = Path(tempfile.mkdtemp())
     settings = load_settings({}, cwd=tmp, database_url=f"sqlite:///{tmp / 'bench.sqlite3'}", data_dir=str(tmp))
@@ -154,6 +168,14 @@ async def main(requests: int, dashboard: bool) -> None:
     print(f"plugins enabled on fr: {', '.join(enabled)}")
     for path, (_, _, queries) in pages.items():
         print(f"{path}: {len(queries)} SQL statements per request (replayed by the bare handler)")
+    if profile_path is not None:
+        if profile_path.startswith("bare:"):  # the same page from the bare handler, for comparison
+            await profile(bare, profile_path.removeprefix("bare:"), requests)
+        else:
+            await profile(
+                member if profile_path.startswith("/healthbox") and member else anonymous, profile_path, requests
+            )
+        return
     if member is not None:
         ratio = await compare("signed-in dashboard", member, bare, "/healthbox/", requests // 2)
         print(f"dashboard ratio {ratio:.2f}x (target <= 1.3x)")
@@ -165,5 +187,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--no-dashboard", action="store_true", help="skip the demo seeding and the dashboard pair")
+    parser.add_argument(
+        "--profile", metavar="PATH", help="profile / or /healthbox/ (bare:/ for the bare handler) instead of comparing"
+    )
     options = parser.parse_args()
-    asyncio.run(main(options.requests, not options.no_dashboard))
+    asyncio.run(main(options.requests, not options.no_dashboard, options.profile))

@@ -13,7 +13,9 @@ language, signed in or not)*:
         return [NavItem(gettext_for(ctx.request).gettext("Directory"), "/directory/", name="directory.search")]
 
 ``@edition_cached(visitors_only=True)`` caches only what visitors get (a
-member's badge is counted on each request). Results are shared between
+member's badge is counted on each request); ``@edition_cached(live_slots=
+("admin.dashboard",))`` keeps the named slots live (a count of open reports)
+while the plugin's other fragments are cached. Results are shared between
 requests: return new objects, never mutate them. Renders that pass slot
 arguments (``ctx.args``) are never cached. Enabling or disabling a plugin
 changes the key, so nothing stale survives it.
@@ -24,10 +26,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
-__all__ = ["CACHE_ATTR", "HookResultCache", "edition_cached"]
+__all__ = ["CACHE_ATTR", "LIVE_ATTR", "HookResultCache", "edition_cached"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 CACHE_ATTR = "entraide_edition_cached"
+LIVE_ATTR = "entraide_live_slots"
 _MAX_ENTRIES = 4096
 
 
@@ -36,17 +39,29 @@ def edition_cached(fn: F) -> F: ...
 
 
 @overload
-def edition_cached(*, visitors_only: bool = False) -> Callable[[F], F]: ...
+def edition_cached(*, visitors_only: bool = False, live_slots: tuple[str, ...] = ()) -> Callable[[F], F]: ...
 
 
-def edition_cached(fn: Any = None, *, visitors_only: bool = False) -> Any:
-    """Declare that a page hook's result depends only on edition, enabled plugins, language and sign-in."""
+def edition_cached(fn: Any = None, *, visitors_only: bool = False, live_slots: tuple[str, ...] = ()) -> Any:
+    """Declare that a page hook's result depends only on edition, enabled plugins, language and sign-in.
+
+    Args:
+        fn: The hook implementation (when used without arguments).
+        visitors_only: Cache only the answer visitors get.
+        live_slots: Slots of ``provide_fragments`` whose answer is computed on each request.
+    """
 
     def mark(func: F) -> F:
         setattr(func, CACHE_ATTR, "visitors" if visitors_only else "edition")
+        setattr(func, LIVE_ATTR, frozenset(live_slots))
         return func
 
     return mark(fn) if fn is not None else mark
+
+
+def _cacheable(impl: Any, wanted: tuple[str, ...], slot: str | None) -> bool:
+    function = impl.function
+    return getattr(function, CACHE_ATTR, None) in wanted and slot not in getattr(function, LIVE_ATTR, ())
 
 
 class HookResultCache:
@@ -54,7 +69,7 @@ class HookResultCache:
 
     def __init__(self) -> None:
         self._store: dict[tuple[Any, ...], Any] = {}
-        self._splits: dict[tuple[int, bool], tuple[list[Any], list[Any], list[Any]]] = {}
+        self._splits: dict[tuple[int, bool, str | None], tuple[list[Any], list[Any], list[Any]]] = {}
 
     @staticmethod
     def key(hook: str, enabled: frozenset[str], kwargs: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -64,14 +79,14 @@ class HookResultCache:
             return None
         return (hook, kwargs.get("slot"), ctx.site.code, enabled, ctx.locale, ctx.member is None)
 
-    def split(self, impls: list[Any], *, visitor: bool) -> tuple[list[Any], list[Any]]:
-        """(implementations whose result is cached for this viewer, the others), each by slug."""
-        memo = (id(impls), visitor)
+    def split(self, impls: list[Any], *, visitor: bool, slot: str | None = None) -> tuple[list[Any], list[Any]]:
+        """(implementations whose result is cached for this viewer and slot, the others), each by slug."""
+        memo = (id(impls), visitor, slot)
         found = self._splits.get(memo)
         if found is None or found[0] is not impls:
             wanted = ("edition", "visitors") if visitor else ("edition",)
-            cached = [i for i in impls if getattr(i.function, CACHE_ATTR, None) in wanted]
-            dynamic = [i for i in impls if getattr(i.function, CACHE_ATTR, None) not in wanted]
+            cached = [i for i in impls if _cacheable(i, wanted, slot)]
+            dynamic = [i for i in impls if not _cacheable(i, wanted, slot)]
             found = self._splits[memo] = (impls, cached, dynamic)
         return found[1], found[2]
 

@@ -141,7 +141,9 @@ class Runtime:
         key = self.hook_cache.key(hook_name, enabled, kwargs)
         if key is None:
             return (await self._call_each(hook_name, self.site_impls(hook_name, enabled), kwargs))[0], False
-        cached_impls, dynamic = self.hook_cache.split(self.site_impls(hook_name, enabled), visitor=key[-1])
+        cached_impls, dynamic = self.hook_cache.split(
+            self.site_impls(hook_name, enabled), visitor=key[-1], slot=kwargs.get("slot")
+        )
         results = self.hook_cache.get("*", key, None)
         complete = True
         if results is None:

@@ -13,6 +13,7 @@ from core.api import (
     NavItem,
     PageContext,
     Purpose,
+    edition_cached,
     gettext_for,
     hookimpl,
 )
@@ -55,17 +56,20 @@ def register_cli_commands() -> list[CliCommand]:
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("Members like me")
     return [NavItem(label=label, href="/matching/", order=260, members_only=True, name="matching.index")]
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
     return [Asset("matching.css")]
 
 
 @hookimpl
+@edition_cached  # slot arguments (the condition page) are never cached
 async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=35, template="matching/fragments/_privacy.html")]

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, Tracker, gettext_for, hookimpl
+from core.api import (
+    Asset,
+    DemoContext,
+    Fragment,
+    NavItem,
+    PageContext,
+    Tracker,
+    edition_cached,
+    gettext_for,
+    hookimpl,
+)
 from plugins.memoactiv import services
 from plugins.memoactiv.demo import seed
 from plugins.memoactiv.routes import router
@@ -33,6 +43,7 @@ def register_tracker_types() -> list[Tracker]:
 
 
 @hookimpl
+@edition_cached(visitors_only=True)  # members: shown under their health-data consent
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     if not ctx.allows("core.health_data"):
         return []
@@ -41,14 +52,17 @@ def provide_nav_items(ctx: PageContext) -> list[NavItem]:
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
-    path = ctx.request.url.path
-    if path != "/memoactiv" and not path.startswith("/memoactiv/"):
-        return []
-    return [Asset("memoactiv.css"), Asset("tasks.js", kind="js"), Asset("memoactiv.js", kind="js")]
+    return [
+        Asset("memoactiv.css", under="/memoactiv"),
+        Asset("tasks.js", kind="js", under="/memoactiv"),
+        Asset("memoactiv.js", kind="js", under="/memoactiv"),
+    ]
 
 
 @hookimpl
+@edition_cached(visitors_only=True)
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "home.main" and ctx.allows("core.health_data"):
         return [Fragment(order=30, template="memoactiv/fragments/_home_card.html")]

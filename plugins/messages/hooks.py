@@ -43,6 +43,7 @@ def provide_assets(ctx: PageContext) -> list[Asset] | None:
 
 
 @hookimpl
+@edition_cached(live_slots=("admin.dashboard",))  # the open reports are counted on each request
 async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=40, template="messages/fragments/_privacy.html")]

@@ -90,3 +90,27 @@ def test_a_failing_cached_hook_is_asked_again(app, client_for):
     assert run_async(app, rt.call_cached("provide_assets", enabled, ctx=ctx)) == ([("zz_flaky", ["ok"])], True)
     assert run_async(app, rt.call_cached("provide_assets", enabled, ctx=ctx)) == ([("zz_flaky", ["ok"])], True)
     assert len(calls) == 2  # the third answer came from the cache
+
+
+def test_live_slots_are_asked_on_each_request(app):
+    """``live_slots`` keeps one slot of a cached provide_fragments live (e.g. a count of open reports)."""
+    rt = app.state.entraide
+    calls: list[str] = []
+
+    @edition_cached(live_slots=("admin.dashboard",))
+    def fragments(slot, ctx):
+        calls.append(slot)
+        return [f"{slot} #{len(calls)}"]
+
+    impl = type("Impl", (), {"plugin_name": "zz_live", "function": staticmethod(fragments)})()
+    enabled = frozenset({"zz_live"})
+    rt._impl_cache[("provide_fragments", enabled)] = [impl]
+    ctx = type("Ctx", (), {"args": {}, "site": rt.site("fr"), "locale": "fr", "member": None})()
+
+    def ask(slot):
+        return run_async(app, rt.call_cached("provide_fragments", enabled, slot=slot, ctx=ctx))
+
+    assert ask("me.privacy") == ([("zz_live", ["me.privacy #1"])], True)
+    assert ask("me.privacy") == ([("zz_live", ["me.privacy #1"])], True)  # cached
+    assert ask("admin.dashboard") == ([("zz_live", ["admin.dashboard #2"])], False)
+    assert ask("admin.dashboard") == ([("zz_live", ["admin.dashboard #3"])], False)  # live
