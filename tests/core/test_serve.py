@@ -70,6 +70,23 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+def _guesses_until_slowed(base):
+    """Wrong passwords sent from loopback, each claiming another address, until the server answers 429.
+
+    With ``ENTRAIDE_TRUSTED_PROXIES`` empty, uvicorn must not believe forwarded
+    headers either (its own default trusts them from 127.0.0.1).
+    """
+    with httpx.Client(base_url=base, headers={"host": "fr.localhost"}) as browser:
+        browser.get("/login")
+        token = browser.cookies["csrftoken"]
+        for attempt in range(1, 10):
+            guess = {"email": "alice@example.org", "password": f"guess {attempt}", "_csrf_token": token}
+            forwarded = {"x-forwarded-for": f"203.0.113.{attempt}", "forwarded": f"for=198.51.100.{attempt}"}
+            if browser.post("/login", data=guess, headers=forwarded).status_code == 429:
+                return attempt
+    return None
+
+
 def test_server_sends_no_banner_and_keeps_tokens_out_of_its_log(tmp_path, database_url):
     port = _free_port()
     server = cli(tmp_path, database_url, "serve", "--port", str(port), background=True)
@@ -86,6 +103,7 @@ def test_server_sends_no_banner_and_keeps_tokens_out_of_its_log(tmp_path, databa
         assert "server" not in health.headers
         assert httpx.get(f"{base}/verify/{token}").status_code == 400
         assert httpx.get(f"{base}/password/reset/{token}").status_code == 400
+        assert _guesses_until_slowed(base) == 6  # a fresh X-Forwarded-For per guess changes nothing
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0].decode()
