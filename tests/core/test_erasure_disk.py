@@ -54,15 +54,22 @@ def test_nothing_readable_is_left_under_the_data_folder(data_app, client_for, tm
     today = date.today().isoformat()
     entry = {"date": today, "feel_physical": "6", "feel_psych": "4", "feel_social": "5", "note": NOTE}
     assert post_form(client, "/healthbox/feeling/", entry).status_code == 303
+    photo = io.BytesIO()
+    Image.new("RGB", (80, 60), (200, 120, 20)).save(photo, "PNG")
+    files = [("photos", ("p.png", photo.getvalue(), "application/octet-stream"))]
+    wall = {"body": f"{NOTE} on the wall", "audience": "members"}
+    assert post_form(client, "/wall/posts", wall, files=files).status_code == 303
     assert post_form(client_for("fr", data_app), "/password/reset", {"email": EMAIL}).status_code == 200
     before = _files_holding(data, CANARIES)
     assert "outbox.log" in before  # the test can see canaries where they are
     if not PG_URL:
         assert any(name.startswith("entraide.sqlite3") for name in before), before
     assert list((data / "avatars").iterdir())
+    assert [p for p in (data / "media").rglob("*") if p.is_file()]  # the wall photo, by a plugin
     assert post_form(client, "/me/delete", {"password": PASSWORD}).status_code == 303
     assert _files_holding(data, CANARIES) == {}
     assert list((data / "avatars").iterdir()) == []
+    assert [p for p in (data / "media").rglob("*") if p.is_file()] == []
     if not PG_URL:
         wal = data / "entraide.sqlite3-wal"
         assert not wal.exists() or wal.stat().st_size < 200_000
