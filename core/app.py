@@ -20,6 +20,7 @@ from litestar.static_files import create_static_files_router
 from piccolo.engine.postgres import PostgresEngine
 
 from core import __version__
+from core.admin.campaigns import router as campaigns_router
 from core.admin.routes import router as admin_router
 from core.assets import check_assets, plugin_static_routers
 from core.context import set_default
@@ -42,6 +43,7 @@ from core.redact import install_log_redaction
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
 from core.sites import sites_for
+from core.sponsorship.routes import router as partners_router
 from core.system_routes import router as system_router
 from core.templating import THEMES_DIR
 
@@ -127,6 +129,7 @@ def create_app(
     async def shutdown(app: Litestar) -> None:
         for _, result in registry.collect("on_shutdown", app=app):
             await result
+        await runtime.tally.flush()
         await runtime.pubsub.close()
         if isinstance(engine, PostgresEngine) and settings.db_pool_size:
             await engine.close_connection_pool()
@@ -141,6 +144,8 @@ def create_app(
             settings_router,
             legal_router,
             admin_router,
+            campaigns_router,
+            partners_router,
             live,
             *_static_routers(),
             *_plugin_routers(registry),

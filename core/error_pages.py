@@ -111,6 +111,11 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
     if isinstance(exc, ConsentRequired):
         purpose = request.app.state.entraide.purposes.get(exc.purpose)
         return DeferredPage(request, "core/pages/consent_required.html", {"purpose": purpose}, status=403)
+    reserved_for = getattr(exc, "reserved_plugin", None)
+    if reserved_for:  # core.sponsorship.gate.ReservedContent
+        meta = request.app.state.entraide.registry.metas[reserved_for]
+        reserved = {"plugin": reserved_for, "plugin_name": meta.name}
+        return DeferredPage(request, "core/pages/sponsored_reserved.html", reserved, status=403)
     context: dict[str, Any] = {"status": exc.status_code, "detail": exc.detail, "feature": None}
     if isinstance(exc, FeatureNotOffered):
         meta = request.app.state.entraide.registry.metas.get(exc.plugin)

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
+from core.sponsorship.campaigns import live_campaigns
+from core.sponsorship.context import restricted_context
+from core.sponsorship.links import click_url_for
 from core.ui import SPONSORABLE_SLOTS, Fragment, PageContext
 
 if TYPE_CHECKING:
@@ -29,8 +33,6 @@ log = logging.getLogger("entraide.render")
 
 #: A class attribute using the reserved ``sponsored`` class family.
 RESERVED_CLASS = re.compile(r"""class\s*=\s*(["']?)[^"'>]*(?<![\w-])sponsored""", re.IGNORECASE)
-#: What a sponsored fragment's template may read from the page context: no member, no consent.
-_SPONSORED_CONTEXT = ("site", "lang", "url_for", "csrf_token", "csrf_input")
 
 
 def sponsor_allowed_on(path: str) -> bool:
@@ -41,19 +43,26 @@ def sponsor_allowed_on(path: str) -> bool:
 async def gather(
     rt: Runtime, ctx: PageContext, enabled: frozenset[str], slot: str
 ) -> tuple[list[tuple[str, Fragment]], bool]:
-    """Fragments for ``slot`` from enabled plugins, by ``(order, slug)``; sponsored ones only where allowed.
+    """Fragments for ``slot`` from enabled plugins, by ``(order, slug)``.
+
+    Sponsored plugins are asked only in sponsorable slots, on pages where
+    sponsoring is allowed, and while one of their campaigns runs on the edition.
 
     Returns:
-        The fragments, and whether they all came from the edition cache.
+        The fragments, and whether they all came from the edition cache (never
+        where a sponsored plugin is enabled: campaigns start and end by the
+        day, segments differ per viewer).
     """
     found: list[tuple[str, Fragment]] = []
-    sponsor_ok = slot in SPONSORABLE_SLOTS and sponsor_allowed_on(ctx.request.scope["path"])
+    cacheable = not (rt.sponsored & enabled)
+    if not cacheable:
+        sponsor_ok = slot in SPONSORABLE_SLOTS and sponsor_allowed_on(ctx.request.scope["path"])
+        live = await live_campaigns(ctx.request) if sponsor_ok else {}
+        enabled = frozenset(s for s in enabled if s not in rt.sponsored or s in live)
     results, cached = await rt.call_cached("provide_fragments", enabled, slot=slot, ctx=ctx)
     for slug, fragments in results:
-        if slug in rt.sponsored and not sponsor_ok:
-            continue
         found.extend((slug, f) for f in fragments)
-    return sorted(found, key=lambda pair: (pair[1].order, pair[0])), cached
+    return sorted(found, key=lambda pair: (pair[1].order, pair[0])), cached and cacheable
 
 
 def _refuse(rt: Runtime, slug: str, why: str) -> str:
@@ -62,12 +71,28 @@ def _refuse(rt: Runtime, slug: str, why: str) -> str:
     return ""
 
 
-def render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any], label: str) -> str:
-    """HTML of one fragment, wrapped; "" when it fails or breaks the sponsored-label rule."""
+def render_fragment(
+    rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any], label: str, slot: str = ""
+) -> str:
+    """HTML of one fragment, wrapped; "" when it fails or breaks the sponsored-label rule.
+
+    A sponsored fragment renders in the sandboxed environment with the
+    restricted context (plus ``click_url(path)``, the counting redirect),
+    and counts one impression for its campaign in ``slot``.
+    """
     sponsored = slug in rt.sponsored
     if fragment.sponsored and not sponsored:
         return _refuse(rt, slug, "only plugins of kind 'sponsored' may show sponsored content")
-    context = {k: base[k] for k in _SPONSORED_CONTEXT if k in base} if sponsored else base
+    context = base
+    if sponsored:
+        request = base["request"]
+        campaign = request.scope["state"].get("live_campaigns", {}).get(slug)
+        if campaign is None:
+            return ""
+        cached = request.scope["state"].get("sponsored_ctx")
+        context = restricted_context(base, cached.segment if cached else None)
+        context["click_url"] = click_url_for(campaign, slot, slug)
+        env = rt.templates.sponsored_env(env.globals["theme"], base["lang"])
     try:
         if fragment.template:
             html = env.get_template(fragment.template).render({**context, **fragment.context})
@@ -81,6 +106,7 @@ def render_fragment(rt: Runtime, env: Any, slug: str, fragment: Fragment, base: 
         if RESERVED_CLASS.search(html):
             return _refuse(rt, slug, "the 'sponsored' CSS class is reserved for core's sponsored label")
         return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
+    rt.tally.add(campaign, datetime.now(base["site"].tz).date(), slot, "impressions")
     sponsor = escape(rt.registry.metas[slug].sponsor or "")
     text = escape(label)
     return (

@@ -2,8 +2,9 @@
 
 Use them as route guards (``guards=[require_member]``) or declaratively
 through route ``opt``: ``opt={"login": True}``, ``opt={"consent":
-"core.health_data"}``, ``opt={"permission": "core.admin"}``. The app-level
-:func:`opt_guard` enforces those options on every route.
+"core.health_data"}``, ``opt={"permission": "core.admin"}``, and on a sponsored
+plugin's routes ``opt={"reserved": True}``. The app-level :func:`opt_guard`
+enforces those options on every route.
 """
 
 from __future__ import annotations
@@ -91,6 +92,10 @@ async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
     slug = opt.get("plugin")
     if slug and slug not in state.get("enabled", frozenset()):
         raise FeatureNotOffered(slug)
+    if slug and slug in connection.app.state.entraide.sponsored:
+        from core.sponsorship.gate import sponsored_gate
+
+        await sponsored_gate(connection, slug, opt)
     needs_login = opt.get("login") or opt.get("consent") or opt.get("permission")
     if needs_login and state.get("member") is None:
         raise LoginRequired()

@@ -32,6 +32,9 @@ CORE_PERMISSIONS = (
     Permission("core.manage_plugins", ("operator",), "Enable or disable plugins per edition"),
     Permission("core.verify_pros", ("operator",), "Verify health professionals"),
     Permission("core.moderate", ("moderator", "operator"), "Moderate member content"),
+    Permission("core.partner", ("partner",), "Use the partner space (own campaigns' counts, studies)"),
+    Permission("core.manage_campaigns", ("operator",), "Run sponsored plugins' campaigns per edition"),
+    Permission("core.sponsored_reserved", (), "See a sponsor's reserved content (decided per programme member)"),
 )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from piccolo.conf.apps import AppConfig
 
 from core import tables
+from core.sponsorship import tables as sponsorship
 
 __all__ = ["APP_CONFIG"]
 
@@ -24,6 +25,9 @@ APP_CONFIG = AppConfig(
         tables.AuditEntry,
         tables.OutboxEmail,
         tables.LoginAttempt,
+        sponsorship.Campaign,
+        sponsorship.CampaignTally,
+        sponsorship.ProgrammeMember,
     ],
     migration_dependencies=[],
     commands=[],

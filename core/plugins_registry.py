@@ -26,6 +26,7 @@ __all__ = [
     "LoadReport",
     "PluginRegistry",
     "discover",
+    "sponsored_refusal",
 ]
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,10 @@ class PluginRegistry:
         except pluggy.PluginValidationError as exc:
             self.pm.unregister(name=report.slug)
             return f"invalid hook implementation: {exc}"
-        return None
+        refused = sponsored_refusal(report.meta, {caller.name for caller in self.pm.get_hookcallers(hooks) or ()})
+        if refused:
+            self.pm.unregister(name=report.slug)
+        return refused
 
     @property
     def installed(self) -> list[str]:
@@ -212,6 +216,24 @@ class PluginRegistry:
 
     def implementers(self, hook_name: str) -> set[str]:
         return {impl.plugin_name for impl in getattr(self.pm.hook, hook_name).get_hookimpls()}
+
+
+def sponsored_refusal(meta: PluginMeta | None, implemented: set[str]) -> str | None:
+    """Why core refuses a ``sponsored`` plugin (None when it may load, or is of another kind).
+
+    Core, not the plugin's good will, keeps advertisers away from members:
+    such a plugin may implement only :data:`core.hookspecs.SPONSORED_HOOKS`
+    and may not declare member-data categories.
+    """
+    if meta is None or meta.kind != "sponsored":
+        return None
+    if meta.data_categories:
+        return "a sponsored plugin may not store member data (META.data_categories must be empty)"
+    outside = sorted(implemented - hookspecs.SPONSORED_HOOKS)
+    if outside:
+        allowed = ", ".join(sorted(hookspecs.SPONSORED_HOOKS))
+        return f"a sponsored plugin may implement only {allowed}; it implements {', '.join(outside)}"
+    return None
 
 
 def _hooks_module(module: ModuleType | None) -> Any:

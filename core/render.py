@@ -265,6 +265,10 @@ async def render(
     """
     rt = runtime(request)
     state = request.scope["state"]
+    if state.get("sponsored") is not None and not template.startswith("core/"):
+        from core.sponsorship.render import render_sponsored
+
+        return await render_sponsored(request, template, context or {}, status=status, headers=headers)
     site: Site = state["site"]
     locale = state.get("locale") or site.locale
     env = rt.templates.env(site.theme, locale)
@@ -278,13 +282,14 @@ async def render(
     for slot_name, fragments in await _slot_fragments(rt, ctx, enabled, env, template):
         if fragments and not label:
             label = gettext_for(request).gettext("Sponsored")
-        pieces = [render_fragment(rt, env, s, f, base, label) for s, f in fragments]
+        pieces = [render_fragment(rt, env, s, f, base, label, slot_name) for s, f in fragments]
         rendered[slot_name] = Markup("".join(pieces))  # noqa: S704 - each piece is autoescaped template output
     base["slot"] = lambda name: rendered.get(name, Markup(""))
     html = env.get_template(template).render({**base, **(context or {})})
     response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
     if base["flash"] is not None:
         response.delete_cookie(FLASH_COOKIE)
+    await rt.tally.flush_if_due()
     return response
 
 

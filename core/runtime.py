@@ -22,6 +22,7 @@ from core.permissions import Permission, role_allows
 from core.plugins_registry import PluginRegistry
 from core.pubsub import make_broker
 from core.sites import Site, SiteMap
+from core.sponsorship.tally import Tally
 from core.templating import TemplateFactory
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class Runtime:
             sponsored={s for s, m in metas.items() if m.kind == "sponsored"},
         )
         self.sponsored = frozenset(s for s, m in metas.items() if m.kind == "sponsored")
+        self.tally = Tally()  # sponsored impressions and clicks, written in batches
         self.degraded: dict[str, str] = {}
         self.hook_cache = HookResultCache()
         self._impl_cache: dict[tuple[str, frozenset[str]], list[Any]] = {}
@@ -164,7 +166,9 @@ class Runtime:
         for impl in impls:
             args = kwargs
             if impl.plugin_name in self.sponsored and "ctx" in kwargs:
-                args = {**kwargs, "ctx": kwargs["ctx"].anonymous()}  # no member, no consent state
+                from core.sponsorship.context import sponsored_context
+
+                args = {**kwargs, "ctx": await sponsored_context(kwargs["ctx"])}  # edition, language, segment
             try:
                 result = impl.function(**args)
                 if inspect.isawaitable(result):

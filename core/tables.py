@@ -54,6 +54,9 @@ class Member(Table, tablename="core_member"):
     pseudonym_changed_at = Timestamptz(null=True, default=None)  # at most one change per 30 days
     pending_email = Varchar(length=254, null=True, default=None)  # new address awaiting its confirmation link
     language = Varchar(length=8, null=True, default=None)  # chosen among the edition's languages; None = default
+    #: Optional, set by the member on /me ("f", "m", "x" = another answer; None = not said). Only for the
+    #: anonymous age-and-sex tables of partner studies the member joined (core.api.research_profiles).
+    sex = Varchar(length=1, null=True, default=None)
 
 
 class SessionRow(Table, tablename="core_session"):

@@ -14,15 +14,19 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta as jinja_meta
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from core.formatting import jinja_filters
 from core.i18n import load_translations
 
-__all__ = ["THEMES_DIR", "TemplateFactory", "theme_chain"]
+__all__ = ["SPONSORED_SEPARATOR", "SPONSORED_SKELETON", "THEMES_DIR", "TemplateFactory", "theme_chain"]
 
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
 CORE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: Separates the title from the content in a sponsored page rendered on the skeleton.
+SPONSORED_SEPARATOR = "\x1e"
+SPONSORED_SKELETON = "{% block title %}{% endblock %}" + SPONSORED_SEPARATOR + "{% block content %}{% endblock %}"
 _SLOT_RE = re.compile(r"""slot\(\s*["']([a-z0-9_.\-]+)["']""")
 
 
@@ -96,10 +100,28 @@ class TemplateFactory:
             env = self._envs[key] = self._build(theme, locale)
         return env
 
-    def _build(self, theme: str, locale: str) -> jinja2.Environment:
+    def sponsored_env(self, theme: str, locale: str) -> jinja2.Environment:
+        """A sandboxed environment for sponsored plugins' templates (core.sponsorship.render).
+
+        Their pages extend ``base.html`` like any page; here that name is a
+        bare skeleton holding only the ``title`` and ``content`` blocks, so the
+        page renders with its restricted context and core lays it out. The
+        sandbox refuses underscore attributes: no climbing from a value to
+        the application.
+        """
+        key = ("sponsored:" + theme, locale)
+        env = self._envs.get(key)
+        if env is None:
+            env = self._envs[key] = self._build(theme, locale, sponsored=True)
+        return env
+
+    def _build(self, theme: str, locale: str, *, sponsored: bool = False) -> jinja2.Environment:
         dirs = [d / "templates" for d in theme_chain(theme)] + self.plugin_template_dirs + [CORE_TEMPLATES]
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader: jinja2.BaseLoader = jinja2.FileSystemLoader([str(d) for d in dirs])
+        if sponsored:
+            loader = jinja2.ChoiceLoader([jinja2.DictLoader({"base.html": SPONSORED_SKELETON}), loader])
+        env = (SandboxedEnvironment if sponsored else jinja2.Environment)(
+            loader=loader,
             autoescape=True,
             auto_reload=self.auto_reload,  # stat() every template on every render: debug only
             extensions=["jinja2.ext.i18n"],

@@ -10,7 +10,7 @@ emptied before each test. Apps are built with chosen plugins.
 Fixtures: ``make_app``, ``app``, ``client_for``, ``client``, ``signed_in``,
 ``outbox``, ``database_url``, ``migrated_database``. Helpers: ``make_member``,
 ``login``, ``post_form``, ``csrf_token``, ``grant_consent``,
-``withdraw_consent``, ``run_async``, ``seed_demo``, ``text_of``,
+``withdraw_consent``, ``run_async``, ``seed_demo``, ``start_campaign``, ``text_of``,
 ``assert_plugin_contract``. See docs/plugins.md, "Testing".
 """
 
@@ -56,6 +56,7 @@ __all__ = [
     "serve_app",
     "signed_in",
     "sse_events",
+    "start_campaign",
     "text_of",
     "withdraw_consent",
 ]
@@ -268,6 +269,26 @@ def seed_demo(app: Litestar) -> Any:
     from core.demo import seed
 
     return _run(seed(app.state.entraide))
+
+
+def start_campaign(app: Litestar, plugin: str, code: str, *, enable: bool = True, days: int = 30) -> int:
+    """Enable a sponsored plugin on an edition and run a campaign from yesterday for ``days``; its id.
+
+    A sponsored plugin's pages and cards exist only while a campaign runs
+    (core.sponsorship), so its tests start one the way an operator would.
+    """
+    from datetime import timedelta
+
+    from core.sponsorship.campaigns import CampaignInput, save_campaign
+
+    rt = app.state.entraide
+    site = rt.site(code)
+    if enable:
+        _run(rt.enablement.set(site, plugin, True))
+    today = datetime.now(site.tz).date()
+    start, end = today - timedelta(days=1), today + timedelta(days=days)
+    values = CampaignInput(plugin, code, f"{plugin} test", None, start, end)
+    return int(_run(save_campaign(values)))
 
 
 def sent_emails(app: Litestar, to: str) -> list[dict[str, Any]]:

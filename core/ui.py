@@ -15,7 +15,17 @@ if TYPE_CHECKING:
     from core.members import MemberView
     from core.sites import Site
 
-__all__ = ["SLOTS", "SPONSORABLE_SLOTS", "Asset", "Fragment", "NavItem", "PageContext", "badge_event", "badge_html"]
+__all__ = [
+    "SLOTS",
+    "SPONSORABLE_SLOTS",
+    "Asset",
+    "Fragment",
+    "NavItem",
+    "PageContext",
+    "SponsoredContext",
+    "badge_event",
+    "badge_html",
+]
 
 #: Every slot core templates expose, with what belongs there.
 SLOTS: dict[str, str] = {
@@ -35,6 +45,7 @@ SLOTS: dict[str, str] = {
         "Where a health feature suggests talking to a professional (e.g. MémoActiv's sustained-change notice):"
         " a way to find one, e.g. the directory's search for a general practitioner."
     ),
+    "partners.main": "Cards on the partner space (/partners/) for the partner role, e.g. their studies.",
 }
 
 #: Slots where fragments of sponsored plugins may appear (labelled by core); never on /admin/ or /me.
@@ -62,6 +73,33 @@ class PageContext:
     def allows(self, purpose: str) -> bool:
         """Whether the viewer has granted ``purpose`` (False when anonymous)."""
         return self.member is not None and self.consent.has(purpose)
+
+
+@dataclass(frozen=True)
+class SponsoredContext:
+    """What the site hooks of a ``sponsored`` plugin get instead of a :class:`PageContext`.
+
+    Never who is looking: no request, no member, no consent state. ``member``
+    is always None and :meth:`allows` always False, so code written for a
+    page context reads "a visitor".
+
+    Attributes:
+        site: The edition (configuration only).
+        locale: The page language.
+        segment: One coarse interest (an ICD-10 chapter key such as ``"XIII"``,
+            see ``core.api.INTEREST_SEGMENTS``), only for members who granted
+            ``core.sponsored_personalised``; otherwise None.
+    """
+
+    site: Site
+    locale: str
+    segment: str | None = None
+    member: None = None
+    args: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def allows(self, purpose: str) -> bool:
+        """Always False: a sponsored plugin never learns anyone's consents."""
+        return False
 
 
 @dataclass(frozen=True)

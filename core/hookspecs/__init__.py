@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from core.hookspecs import app, consent, events, identity, privacy, ui
 
-__all__ = ["MODULES", "SITE_HOOKS", "app", "consent", "events", "identity", "privacy", "ui"]
+__all__ = ["MODULES", "SITE_HOOKS", "SPONSORED_HOOKS", "app", "consent", "events", "identity", "privacy", "ui"]
 
 MODULES = (app, ui, identity, consent, privacy, events)
 
@@ -27,5 +27,17 @@ SITE_HOOKS = frozenset(
         "resolve_permission",
         "resolve_related",
         "handle_event",
+    }
+)
+
+#: The only hooks a plugin of kind ``sponsored`` may implement; core refuses to load one
+#: implementing any other (see docs/plugins.md, "Sponsored plugins"). Its site hooks get a
+#: :class:`core.ui.SponsoredContext` (edition, language, optional coarse interest segment).
+SPONSORED_HOOKS = frozenset(
+    {
+        "register_routes",
+        "register_template_dirs",
+        "provide_fragments",
+        "provide_assets",
     }
 )

@@ -41,16 +41,18 @@ def test_plugin_contract(slug, app):
 
 
 def test_contract_check_catches_a_broken_plugin(make_app):
-    from fixture_plugins import impostor, sponsor_card
+    from fixture_plugins import impostor, sponsor_card, sponsor_rogue
 
     from core.contract import check_plugin
 
-    app = make_app(extra_plugins=[sponsor_card, impostor])
+    app = make_app(extra_plugins=[sponsor_card, sponsor_rogue, impostor])
     assert check_plugin(impostor, app) == []
-    problems = check_plugin(sponsor_card, app)  # a single-module plugin: only its own file is audited
+    [degraded] = check_plugin(sponsor_card, app)  # a well-behaved sponsored plugin: only its missing asset
+    assert degraded.startswith("degraded: asset 'missing.css' not found")
+    problems = check_plugin(sponsor_rogue, app)  # a single-module plugin: only its own file is audited
     forbidden = [p.rsplit(" ", 1)[1] for p in problems if "a sponsored plugin may not implement" in p]
-    assert forbidden == ["handle_event", "resolve_permission", "resolve_related"]
-    assert problems[-1].startswith("degraded: asset 'missing.css' not found") and len(problems) == 4
+    assert sorted(forbidden) == ["handle_event", "provide_nav_items", "resolve_related"]
+    assert problems[-1].startswith("not loaded: a sponsored plugin may implement only") and len(problems) == 4
     from fixture_plugins import misspelt
 
     broken = check_plugin(misspelt, make_app(extra_plugins=[misspelt]))

@@ -8,7 +8,7 @@ import stat
 import warnings
 
 import pytest
-from fixture_plugins import greeter, sponsor_card
+from fixture_plugins import greeter, sponsor_card, sponsor_rogue
 from PIL import Image
 
 import core.api as api
@@ -76,16 +76,18 @@ def test_has_consent_and_member_email(make_app):
 
 
 def test_sponsored_plugins_get_no_events_permissions_or_relations(make_app, client_for):
-    app = greeter_app(make_app, sponsor_card)
+    # sponsor_rogue implements handle_event/resolve_related/provide_nav_items: core refuses to load it.
+    app = greeter_app(make_app, sponsor_card, sponsor_rogue)
     rt = app.state.entraide
+    report = next(r for r in rt.registry.reports if r.slug == "sponsor_rogue")
+    assert not report.installed and "handle_event, provide_nav_items, resolve_related" in (report.error or "")
+    assert "sponsor_rogue" not in rt.registry.implementers("handle_event")
     run_async(app, rt.enablement.set(rt.site("fr"), "sponsor_card", True))
-    sponsor_card.SEEN.clear()
     greeter.hooks.EVENTS.clear()
     run_async(app, api.emit("fr", api.Event("greeter.wave.sent", "", 1, {"to": 2})))
-    assert greeter.hooks.EVENTS[-1].site == "fr"  # the edition filled in
-    assert run_async(app, api.related("fr", "sponsor_card.anything", 1)) == []
+    assert greeter.hooks.EVENTS[-1].site == "fr"  # the edition filled in; the rogue got nothing
+    assert run_async(app, api.related("fr", "sponsor_rogue.anything", 1)) == []
     assert client_for("fr", app).get("/greeter/can/private").json()["allowed"] is False
-    assert sponsor_card.SEEN == []
 
 
 def test_nav_items_have_names_and_badges(make_app, client_for):

@@ -15,8 +15,9 @@ def test_consents_page_lists_every_purpose_with_state(client, app):
     login(client, "alice@example.org")
     page = client.get("/me/consents")
     assert page.status_code == 200
-    assert page.text.count('class="card consent-row"') == 3
+    assert page.text.count('class="card consent-row"') == len(app.state.entraide.purposes)  # core's and plugins'
     assert 'id="purpose-core.partner_studies"' in page.text
+    assert 'id="purpose-core.sponsored_personalised"' in page.text  # off by default
     assert page.text.count('data-state="granted"') == 2
 
 

@@ -1,44 +1,38 @@
-"""A sponsored plugin that tries to get member data: core must not give it any."""
+"""A well-behaved sponsored plugin: a card in every slot it is offered, a page, an asset that is missing.
+
+Core keeps the card to sponsorable slots during a campaign, labels it, gives its hooks a
+SponsoredContext (recorded in SEEN) and runs its page without a viewer.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, Event, Fragment, NavItem, PluginMeta, hookimpl
+from litestar import Request, get
+
+from core.api import Asset, Fragment, PluginMeta, hookimpl, viewer
 
 META = PluginMeta(slug="sponsor_card", name="ACME card", version="1.0.0", kind="sponsored", sponsor="ACME Mobility")
 
 SEEN: list[str] = []
 
 
-@hookimpl
-async def handle_event(event: Event) -> None:
-    SEEN.append(f"event {event.name}")
+@get("/sponsor_card/whoami", opt={"plugin": "sponsor_card"})
+async def whoami(request: Request[Any, Any, Any]) -> str:
+    return f"viewer={viewer(request)} cookies={sorted(request.cookies)}"
 
 
 @hookimpl
-def resolve_permission(member: Any, permission: str, obj: Any) -> bool | None:
-    SEEN.append(f"permission {permission}")
-    return True
-
-
-@hookimpl
-def resolve_related(relation: str, member_id: int, site: str) -> list[int] | None:
-    SEEN.append(f"related {relation}")
-    return [1]
+def register_routes() -> list[Any]:
+    return [whoami]
 
 
 @hookimpl
 def provide_fragments(slot: str, ctx: Any) -> list[Fragment]:
-    # Offers a card everywhere, claims to be someone else, and peeks at the viewer:
-    # core labels it with META.sponsor, keeps it to sponsorable slots and hides the member.
-    SEEN.append(f"fragment ctx.member={ctx.member}")
+    # Offers a card everywhere and claims to be someone else: core labels it with META.sponsor
+    # and keeps it to sponsorable slots; ctx is a SponsoredContext (no member, maybe a segment).
+    SEEN.append(f"{type(ctx).__name__} member={ctx.member} segment={ctx.segment}")
     return [Fragment(order=5, html=f"<p>acme-card in {slot}</p>", sponsor="Somebody Else")]
-
-
-@hookimpl
-def provide_nav_items(ctx: Any) -> list[NavItem]:
-    return [NavItem("ACME", "/static/sponsor_card/acme.css", order=500, name="sponsor_card.page")]
 
 
 @hookimpl
