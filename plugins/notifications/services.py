@@ -107,6 +107,9 @@ async def get_preferences(member_id: int) -> dict[str, tuple[bool, bool]]:
 
 
 async def set_preferences(member_id: int, choices: dict[str, tuple[bool, bool]]) -> None:
+    """Store the member's choices for these kinds (defaults are stored as no row)."""
+    if not choices:  # a form listing no kind the member is offered: nothing to change
+        return
     await Preference.delete().where((Preference.member == member_id) & Preference.kind.is_in(sorted(choices)))
     rows = [
         Preference(member=member_id, kind=kind, pref_key=_key(member_id, kind), in_site=in_site, email=email)

@@ -7,7 +7,7 @@ import re
 from core import api
 from core.testing import DEMO_PASSWORD, make_member, post_form, run_async, sent_emails, text_of
 from plugins.notifications.digest import send_digests
-from plugins.notifications.tables import Notification
+from plugins.notifications.tables import Notification, Preference
 
 COMMENTED = "%(actor)s commented on your post"
 
@@ -161,3 +161,32 @@ def test_export_and_erase(app, people, as_member):
     assert exported["preferences"] == [{"kind": "wall.comment", "in_site": False, "email_digest": True}]
     assert post_form(bob, "/me/delete", {"password": DEMO_PASSWORD}).status_code == 303
     assert count(app) == 0
+
+
+def test_digest_command_sends_through_the_outbox(app, people, as_member):
+    """``entraide notifications digest`` (what cron runs) queues each pending digest once."""
+    import os
+    import subprocess
+    import sys
+
+    bob = as_member("bob")
+    early = post_form(bob, "/notifications/settings", {"kind": "wall.comment", "on": "email:wall.comment"})
+    assert early.status_code == 303  # a kind Bob is not offered yet: nothing to save, no error
+    assert run_async(app, Preference.count()) == 0
+    notify(app, people["alice"], people["bob"])
+    post_form(bob, "/notifications/settings", {"kind": "wall.comment", "on": "email:wall.comment"})
+    notify(app, people["alice"], people["bob"])
+    settings = app.state.entraide.settings
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
+    env |= {"DATABASE_URL": settings.database_url, "ENTRAIDE_DATA_DIR": str(settings.data_dir)}
+
+    def digest() -> str:
+        command = [sys.executable, "-m", "core.cli", "notifications", "digest", "--site", "fr"]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)  # noqa: S603
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "1 digest e-mail(s) queued" in digest()
+    mail = sent_emails(app, "bob@example.org")
+    assert len(mail) == 1 and "Alice a commenté votre publication" in mail[0]["body"]
+    assert "0 digest e-mail(s) queued" in digest()
