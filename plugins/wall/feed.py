@@ -1,13 +1,15 @@
 """The feed query: newest posts of my friends, my groups and mine, by keyset.
 
 A scan of every post ordered by id would slow down as the wall grows. Each
-source instead reads its own newest rows through a composite index — a
-friend's posts through ``(author, group_id, id)`` with ``group_id IS NULL``,
-a group's through ``(group_id, id)`` — at most ``limit`` rows per source
-below the cursor; the database merges these short lists by id and keeps the
-first ``limit``. The cost grows with the number of sources (friends and
-groups), not with the number of posts. Sources are split into chunks (SQLite
-caps compound selects at 500 terms); chunks are merged here.
+source instead reads its own newest ids through a covering index — a
+friend's posts through ``(author, group_id, id, site, hidden)`` with
+``group_id IS NULL``, a group's through ``(group_id, id, site, hidden,
+author)`` — at most ``limit`` ids per source below the cursor, from the index
+alone (no table read); the database merges these short lists by id and keeps
+the first ``limit``, then the page's rows are read by id. The cost grows with
+the number of sources (friends and groups), not with the number of posts.
+Sources are split into chunks (SQLite caps compound selects at 500 terms);
+chunks are merged here.
 
 The cursor is the id of the last post shown (``before``): stable while new
 posts arrive, unlike an offset.
@@ -15,7 +17,6 @@ posts arrive, unlike an offset.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -33,7 +34,7 @@ _NO_CURSOR = 2**62
 
 
 def _arm(column: str, null_group: bool, index: int, excluded: int = 0) -> str:
-    """One source's newest rows below the cursor: an index range read of at most LIMIT rows.
+    """One source's newest ids below the cursor: an index-only range read of at most LIMIT entries.
 
     Placeholders, in order: source id, site, cursor, hidden flag, ``excluded`` author ids, limit.
     """
@@ -42,14 +43,14 @@ def _arm(column: str, null_group: bool, index: int, excluded: int = 0) -> str:
         extra += f" AND author NOT IN ({', '.join(['{}'] * excluded)})"
     # Column names are constants; every value is a bound parameter.
     return (
-        f"SELECT * FROM (SELECT {COLUMNS} FROM wall_post WHERE {column} = {{}} AND site = {{}}"  # noqa: S608
+        f"SELECT * FROM (SELECT id FROM wall_post WHERE {column} = {{}} AND site = {{}}"  # noqa: S608
         f" AND id < {{}} AND hidden = {{}}{extra} ORDER BY id DESC LIMIT {{}}) AS s{index}"
     )
 
 
 async def _chunk(
     sources: Sequence[tuple[str, int]], site: str, before: int, limit: int, excluded: Sequence[int]
-) -> list[dict[str, Any]]:
+) -> list[int]:
     arms: list[str] = []
     args: list[Any] = []
     for index, (kind, ident) in enumerate(sources):
@@ -60,7 +61,7 @@ async def _chunk(
             arms.append(_arm("group_id", False, index, len(excluded)))
             args.extend([ident, site, before, False, *excluded, limit])
     sql = " UNION ALL ".join(arms) + " ORDER BY id DESC LIMIT {}"
-    return list(await Post.raw(sql, *args, limit))
+    return [row["id"] for row in await Post.raw(sql, *args, limit)]
 
 
 async def feed_page(
@@ -87,22 +88,15 @@ async def feed_page(
     sources = [("author", a) for a in sorted(set(authors) - set(excluded))]
     sources += [("group", g) for g in sorted(set(groups))]
     cursor = before if before is not None else _NO_CURSOR
-    found: list[list[dict[str, Any]]] = []
+    found: list[list[int]] = []
     for start in range(0, len(sources), CHUNK):
         found.append(await _chunk(sources[start : start + CHUNK], site, cursor, limit + 1, excluded))
-    merged = heapq.merge(*found, key=lambda row: -row["id"])
-    return _unique(list(merged))[: limit + 1]
-
-
-def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A post appears once even if reachable twice (e.g. my own post in my group)."""
-    seen: set[int] = set()
-    out = []
-    for row in rows:
-        if row["id"] not in seen:
-            seen.add(row["id"])
-            out.append(row)
-    return out
+    # A post appears once even if reachable twice (e.g. my own post in my group).
+    ids = sorted({i for chunk in found for i in chunk}, reverse=True)[: limit + 1]
+    if not ids:
+        return []
+    rows = await Post.select(*_columns()).where(Post.id.is_in(ids)).order_by(Post.id, ascending=False)
+    return list(rows)
 
 
 async def edition_page(

@@ -1,10 +1,10 @@
 """Wall tables: posts and their edit history, photos, comments, likes, reports.
 
-``wall_post`` carries two composite indexes created by the migration (Piccolo
-declares single-column indexes only): ``(author, group_id, id)`` and
-``(group_id, id)``. The feed reads each friend's and each group's newest posts
-through them, a few rows per index seek, then merges by id (see
-:mod:`plugins.wall.feed`).
+``wall_post`` carries composite indexes created by migrations (Piccolo
+declares single-column indexes only): ``(author, group_id, id, site, hidden)``
+and ``(group_id, id, site, hidden, author)``. The feed reads each friend's and
+each group's newest post ids from them alone (covering: no row read), a few
+entries per index seek, then merges by id (see :mod:`plugins.wall.feed`).
 """
 
 from __future__ import annotations
