@@ -12,7 +12,8 @@ Sources are split into chunks (SQLite caps compound selects at 500 terms);
 chunks are merged here.
 
 The cursor is the id of the last post shown (``before``): stable while new
-posts arrive, unlike an offset.
+posts arrive, unlike an offset. A cursor above any possible id (a hand-edited
+URL) reads as the first page.
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ COLUMNS = (
     "id, author, site, audience, group_id, group_name, body, created_at, edited_at, hidden, "
     "like_count, comment_count, photo_count"
 )
-_NO_CURSOR = 2**62
+MAX_ID = 2**31 - 1  # ids are 32-bit serials: PostgreSQL refuses a larger bound parameter
 
 
 def _arm(column: str, null_group: bool, index: int, excluded: int = 0) -> str:
     """One source's newest ids below the cursor: an index-only range read of at most LIMIT entries.
 
     Placeholders, in order: source id, site, cursor, hidden flag, ``excluded`` author ids, limit.
+    The cursor is passed as the largest id wanted (``id <= before - 1``, see :func:`_last_id`).
     """
     extra = " AND group_id IS NULL" if null_group else ""
     if excluded:
@@ -44,7 +46,7 @@ def _arm(column: str, null_group: bool, index: int, excluded: int = 0) -> str:
     # Column names are constants; every value is a bound parameter.
     return (
         f"SELECT * FROM (SELECT id FROM wall_post WHERE {column} = {{}} AND site = {{}}"  # noqa: S608
-        f" AND id < {{}} AND hidden = {{}}{extra} ORDER BY id DESC LIMIT {{}}) AS s{index}"
+        f" AND id <= {{}} AND hidden = {{}}{extra} ORDER BY id DESC LIMIT {{}}) AS s{index}"
     )
 
 
@@ -87,7 +89,7 @@ async def feed_page(
     excluded = sorted(set(exclude_authors))
     sources = [("author", a) for a in sorted(set(authors) - set(excluded))]
     sources += [("group", g) for g in sorted(set(groups))]
-    cursor = before if before is not None else _NO_CURSOR
+    cursor = _last_id(before)
     found: list[list[int]] = []
     for start in range(0, len(sources), CHUNK):
         found.append(await _chunk(sources[start : start + CHUNK], site, cursor, limit + 1, excluded))
@@ -108,7 +110,7 @@ async def edition_page(
         (Post.site == site) & (Post.audience == "members") & (Post.hidden == False)  # noqa: E712
     )
     if before is not None:
-        query = query.where(Post.id < before)
+        query = query.where(Post.id <= _last_id(before))
     if excluded:
         query = query.where(Post.author.not_in(excluded))
     return list(await query.order_by(Post.id, ascending=False).limit(limit + 1))
@@ -133,8 +135,15 @@ async def member_page(
     if not include_hidden:
         query = query.where(Post.hidden == False)  # noqa: E712
     if before is not None:
-        query = query.where(Post.id < before)
+        query = query.where(Post.id <= _last_id(before))
     return list(await query.order_by(Post.id, ascending=False).limit(limit + 1))
+
+
+def _last_id(before: int | None) -> int:
+    """The largest id a page may show, within 32 bits whatever the URL said."""
+    if before is None or before > MAX_ID:
+        return MAX_ID
+    return max(before, 0) - 1
 
 
 def _columns() -> list[Any]:

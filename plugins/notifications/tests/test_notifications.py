@@ -163,11 +163,11 @@ def test_export_and_erase(app, people, as_member):
     assert count(app) == 0
 
 
-def test_digest_command_sends_through_the_outbox(app, people, as_member):
+def test_digest_command_sends_through_the_outbox(app, people, as_member, monkeypatch, capsys):
     """``entraide notifications digest`` (what cron runs) queues each pending digest once."""
-    import os
-    import subprocess
-    import sys
+    import argparse
+
+    from plugins.notifications.hooks import register_cli_commands
 
     bob = as_member("bob")
     early = post_form(bob, "/notifications/settings", {"kind": "wall.comment", "on": "email:wall.comment"})
@@ -177,14 +177,16 @@ def test_digest_command_sends_through_the_outbox(app, people, as_member):
     post_form(bob, "/notifications/settings", {"kind": "wall.comment", "on": "email:wall.comment"})
     notify(app, people["alice"], people["bob"])
     settings = app.state.entraide.settings
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
-    env |= {"DATABASE_URL": settings.database_url, "ENTRAIDE_DATA_DIR": str(settings.data_dir)}
+    # The command builds its own app from the environment, like ``entraide`` under cron.
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("ENTRAIDE_DATA_DIR", str(settings.data_dir))
+    (command,) = register_cli_commands()
+    parser = argparse.ArgumentParser(prog=f"entraide {command.name}")
+    command.setup(parser)
 
     def digest() -> str:
-        command = [sys.executable, "-m", "core.cli", "notifications", "digest", "--site", "fr"]
-        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)  # noqa: S603
-        assert result.returncode == 0, result.stderr
-        return result.stdout
+        assert command.run(parser.parse_args(["digest", "--site", "fr"])) == 0
+        return capsys.readouterr().out
 
     assert "1 digest e-mail(s) queued" in digest()
     mail = sent_emails(app, "bob@example.org")

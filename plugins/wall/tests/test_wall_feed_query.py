@@ -58,6 +58,13 @@ def test_keyset_pages_match_a_brute_force_reading(make_app, monkeypatch, chunk):
             break
         cursor = page[6]["id"]
     assert seen == expected and len(expected) > 50
+    # A cursor beyond any 32-bit id is the first page; zero or below is past the end (PostgreSQL too).
+    first = run_async(app, feed.feed_page(authors, groups, site="fr", limit=7, exclude_authors=excluded))
+    huge = run_async(app, feed.feed_page(authors, groups, site="fr", before=2**40, limit=7, exclude_authors=excluded))
+    assert [r["id"] for r in huge] == [r["id"] for r in first] == expected[:8]
+    assert run_async(app, feed.feed_page(authors, groups, site="fr", before=-(2**40), limit=7)) == []
+    assert len(run_async(app, feed.edition_page("fr", before=2**40))) > 0
+    assert run_async(app, feed.member_page(members[0], ["friends"], site="fr", before=-(2**40))) == []
 
 
 def test_the_feed_query_reads_indexes_not_the_whole_table(make_app):
