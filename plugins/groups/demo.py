@@ -93,27 +93,37 @@ async def _group(ctx: DemoContext, site: str, lang: str, spec: GroupSpec, member
     await services.recount(group_id)
 
 
-async def _report_one(site: str, members: list[MemberView]) -> None:
-    groups = [g["id"] for g in await Group.select(Group.id).where(Group.site == site)]
-    threads = [t["id"] for t in await Thread.select(Thread.id).where(Thread.group.is_in(groups))] if groups else []
-    reply = (
-        await Reply.select(Reply.id, Reply.author, Reply.thread.group)
-        .where(Reply.thread.is_in(threads) & (Reply.opening == False))  # noqa: E712
-        .first()
-        if threads
-        else None
+async def _report_one(site: str) -> None:
+    """One open report, in a private group first (Camille moderates it on fr: her queue is not empty)."""
+    reply = None
+    for group in await Group.select(Group.id).where(Group.site == site).order_by(Group.visibility):
+        threads = [t["id"] for t in await Thread.select(Thread.id).where(Thread.group == group["id"])]
+        reply = (
+            await Reply.select(Reply.id, Reply.author, Reply.thread.group)
+            .where(Reply.thread.is_in(threads) & (Reply.opening == False))  # noqa: E712
+            .order_by(Reply.id)
+            .first()
+            if threads
+            else None
+        )
+        if reply:
+            break
+    if reply is None:
+        return
+    readers = await Membership.select(Membership.member).where(
+        (Membership.group == reply["thread.group"]) & (Membership.status == "active")
     )
-    reporter = next((m for m in members if reply and m.id != reply["author"]), None)
-    if reply and reporter:
+    reporter = next((r["member"] for r in readers if r["member"] != reply["author"]), None)
+    if reporter is not None:
         await Report.insert(
             Report(
-                reporter=reporter.id,
+                reporter=reporter,
                 reply=reply["id"],
                 group_id=reply["thread.group"],
                 site=site,
                 reason="danger",
                 note="",
-                report_key=f"{reply['id']}:{reporter.id}",
+                report_key=f"{reply['id']}:{reporter}",
                 created_at=datetime.now(UTC) - timedelta(hours=3),
             )
         )
@@ -128,4 +138,4 @@ async def seed(ctx: DemoContext) -> None:
         for spec in GROUPS[lang]:
             await _group(ctx, site.code, lang, spec, members)
         if site.code in ("fr", "uk", "de"):
-            await _report_one(site.code, members)
+            await _report_one(site.code)

@@ -14,7 +14,7 @@ from typing import Any
 from core.api import N_, transaction
 from plugins.groups.tables import Reply, Report
 
-__all__ = ["AUTO_HIDE_REPORTERS", "REASONS", "decide", "file_report", "open_items"]
+__all__ = ["ACTION_LABELS", "AUTO_HIDE_REPORTERS", "REASONS", "decide", "file_report", "open_items", "target_url"]
 
 AUTO_HIDE_REPORTERS = 3
 REASONS = {
@@ -24,6 +24,35 @@ REASONS = {
     "privacy": N_("Reveals someone's private information"),
     "other": N_("Something else"),
 }
+
+#: Audit actions written by the groups plugin, as the moderation queue names them.
+ACTION_LABELS = {
+    "groups.reply.hide": N_("message hidden"),
+    "groups.reply.restore": N_("message restored"),
+    "groups.reply.dismiss": N_("reports dismissed"),
+    "groups.reply.warn": N_("author warned"),
+    "groups.reply.remove": N_("author removed from the group"),
+    "groups.reply.auto_hidden": N_("message hidden after three reports"),
+    "groups.member.removed": N_("member removed from the group"),
+    "groups.request.approved": N_("join request accepted"),
+    "groups.request.refused": N_("join request refused"),
+    "groups.thread.pin": N_("discussion pinned"),
+    "groups.thread.unpin": N_("discussion unpinned"),
+    "groups.thread.lock": N_("discussion locked"),
+    "groups.thread.unlock": N_("discussion unlocked"),
+    "groups.group.created": N_("group created"),
+}
+
+
+def target_url(target: str) -> str | None:
+    """The page an audit target names (``groups.reply:12`` → the message), for the queue's links."""
+    kind, _, ident = target.partition(":")
+    paths = {
+        "groups.reply": "/groups/replies/{}",
+        "groups.thread": "/groups/threads/{}/",
+        "groups.group": "/groups/{}/",
+    }
+    return paths[kind].format(ident) if kind in paths and ident.isdigit() else None
 
 
 async def file_report(

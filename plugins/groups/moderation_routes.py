@@ -97,6 +97,10 @@ async def queue(request: Req) -> Response[Any]:
     if group_ids is not None:
         targets = {f"groups.reply:{i['reply_id']}" for i in items} | {f"groups.group:{g}" for g in group_ids}
         trail = [t for t in trail if t["target"] in targets or t["detail"].get("group") in group_ids]
+    trail = [
+        t | {"label": moderation.ACTION_LABELS.get(t["action"]), "url": moderation.target_url(t["target"])}
+        for t in trail
+    ]
     return await render(
         request, "groups/pages/moderation.html", {"items": rows, "reasons": moderation.REASONS, "trail": trail}
     )

@@ -135,7 +135,8 @@ async def members_page(request: Req, group_id: FromPath[int]) -> Response[Any]:
     rows = await Membership.select().where(Membership.group == group_id).order_by(Membership.created_at)
     views = await get_members({r["member"] for r in rows})
     people = [r | {"view": views.get(r["member"])} for r in rows if views.get(r["member"])]
-    context = {"group": _card(request, group, None), "people": people}
+    context: dict[str, Any] = {"group": _card(request, group, None), "people": people}
+    context |= {"me_id": current_member(request).id, "staff": await is_staff(request)}
     return await render(request, "groups/pages/members.html", context)
 
 
@@ -151,6 +152,22 @@ async def decide_request(
     await audit(request, f"groups.request.{decision}d", f"groups.group:{group_id}", {"member": member_id})
     if decision == "approve":
         await emit_accepted(request, group, member_id, current_member(request).id)
+    return flash(
+        Redirect(f"/groups/{group_id}/members", status_code=303), gettext_for(request).gettext("Decision recorded.")
+    )
+
+
+@post("/{group_id:int}/members/{member_id:int}/remove", name="groups:remove_member", opt=OPT)
+async def remove_member(request: Req, group_id: FromPath[int], member_id: FromPath[int]) -> Response[Any]:
+    """A group moderator removes a member (not themselves); coming back then needs a moderator's approval."""
+    group = await group_or_404(request, group_id)
+    target = await membership_of(group_id, member_id)
+    if not await is_group_moderator(request, group) or target is None or target["status"] != "active":
+        raise NotFoundException()
+    if member_id == current_member(request).id or (target["role"] == "moderator" and not await is_staff(request)):
+        raise NotFoundException()  # a group moderator does not remove a fellow moderator: the edition's staff do
+    await services.remove_member(group_id, member_id)
+    await audit(request, "groups.member.removed", f"groups.group:{group_id}", {"group": group_id, "member": member_id})
     return flash(
         Redirect(f"/groups/{group_id}/members", status_code=303), gettext_for(request).gettext("Decision recorded.")
     )
@@ -211,6 +228,7 @@ router = Router(
         leave,
         members_page,
         decide_request,
+        remove_member,
         new_form,
         create,
         *thread_handlers,

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.api import transaction
-from plugins.groups.tables import Group, Membership
+from plugins.groups.tables import Group, Membership, Thread
 
 __all__ = [
     "SMALL_GROUP",
@@ -83,8 +83,10 @@ async def active_groups(member_id: int, site: str) -> list[dict[str, Any]]:
 
 
 async def recount(group_id: int) -> None:
+    """Store the group's active members and threads (the list pages read them, never count rows)."""
     count = await Membership.count().where((Membership.group == group_id) & (Membership.status == "active"))
-    await Group.update({Group.member_count: count}).where(Group.id == group_id)
+    threads = await Thread.count().where(Thread.group == group_id)
+    await Group.update({Group.member_count: count, Group.thread_count: threads}).where(Group.id == group_id)
 
 
 async def join(group: dict[str, Any], member_id: int, *, role: str = "member") -> str:
