@@ -69,6 +69,8 @@ def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
         base = url.replace("127.0.0.1", "fr.localhost")
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        page.set_default_timeout(30_000)  # two shared cores: patience, not speed, is what is tested here
+        expect.set_options(timeout=30_000)
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{base}/login")
