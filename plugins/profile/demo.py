@@ -46,6 +46,9 @@ COMMON: tuple[tuple[str, int, tuple[str, ...], tuple[str, ...]], ...] = (
     ("G47.3", 3, ("R40.0", "R53"), ("PPC (pression positive continue)",)),
 )
 VISIBILITY_WEIGHTS = (("members", 5), ("friends", 2), ("me", 3))
+#: One open circle per edition where the demo shows a community count above the
+#: small-cell threshold (share of the population joining it, condition code).
+CIRCLES: dict[str, tuple[float, str]] = {"fr": (0.3, "J45")}
 BIOS = {
     "fr": (
         "Je vis avec ça depuis quelques années. Ici pour échanger **sans jugement**.",
@@ -102,6 +105,23 @@ def _random_profile(rng: random.Random, now: datetime, language: str) -> tuple[R
     return conditions, symptoms, treatments if language == "fr" else []  # the names above are French
 
 
+def _join_circle(
+    rng: random.Random, site: str, rows: tuple[Rows, Rows, Rows], now: datetime
+) -> tuple[Rows, Rows, Rows]:
+    """Add the edition's circle condition, open to all members, to a share of its profiles.
+
+    Why: drawn from the weights alone, no condition reaches 10 findable members
+    on a 60-member edition, so every count would read "fewer than 10" and the
+    demo could not show a real one.
+    """
+    share, code = CIRCLES.get(site, (0.0, ""))
+    conditions, symptoms, treatments = rows
+    if not code or rng.random() >= share:
+        return rows
+    kept = [c for c in conditions if c[0] != code]
+    return [(code, _since(rng, now), "members"), *kept], symptoms, treatments
+
+
 async def _store(member: MemberView, rows: tuple[Rows, Rows, Rows], bio: str, bio_visibility: str) -> None:
     now = datetime.now(UTC)
     conditions, symptoms, treatments = rows
@@ -126,6 +146,7 @@ async def _store(member: MemberView, rows: tuple[Rows, Rows, Rows], bio: str, bi
 async def seed(ctx: DemoContext) -> None:
     """Profiles for the named accounts and most of the population, then announce them."""
     rng = random.Random("entraide-profile-demo")
+    circle_rng = random.Random("entraide-profile-circles")  # its own draws: the others stay as they were
     now = datetime.now(UTC)
     emails = {m.id: e for e, m in ctx.by_email.items()}
     for member in ctx.members:
@@ -138,7 +159,8 @@ async def seed(ctx: DemoContext) -> None:
         elif rng.random() < 0.92:
             bios = BIOS.get(member.language, BIOS["en"])
             bio = rng.choice(bios) if rng.random() < 0.6 else ""
-            await _store(member, _random_profile(rng, now, member.language), bio, _pick(rng, VISIBILITY_WEIGHTS))
+            rows = _join_circle(circle_rng, member.site, _random_profile(rng, now, member.language), now)
+            await _store(member, rows, bio, _pick(rng, VISIBILITY_WEIGHTS))
         else:
             continue
         await announce(member.site, member.id)
