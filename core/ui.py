@@ -46,6 +46,7 @@ SLOTS: dict[str, str] = {
         " a way to find one, e.g. the directory's search for a general practitioner."
     ),
     "partners.main": "Cards on the partner space (/partners/) for the partner role, e.g. their studies.",
+    "profile.search": "Blocks under condition search results of the profile feature (args: codes), e.g. counts.",
 }
 
 #: Slots where fragments of sponsored plugins may appear (labelled by core); never on /admin/ or /me.

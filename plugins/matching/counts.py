@@ -15,7 +15,7 @@ from core.api import N_
 from plugins.matching import index
 from plugins.matching.tables import Label
 
-__all__ = ["FEWER", "SMALL", "CommunityCount", "community_count", "community_counts", "label_of"]
+__all__ = ["FEWER", "SMALL", "CommunityCount", "community_count", "community_counts", "counts_for", "label_of"]
 
 #: Counts below this are never shown as a number.
 SMALL = 10
@@ -54,6 +54,23 @@ async def community_counts(site: str, lang: str, query: str = "") -> list[Commun
     ]
     found = [c for c in found if c.count > 0]
     return sorted(found, key=lambda c: (-(c.shown() or 0), c.label))
+
+
+async def counts_for(site: str, lang: str, codes: list[str]) -> list[CommunityCount]:
+    """Counts of the given conditions that members here opened to all, in the given order (search results).
+
+    Conditions nobody shares are left out, as on the list of all conditions.
+    """
+    if not codes:
+        return []
+    rows = await Label.select().where(Label.kind == "condition", Label.code.is_in(codes)).output(load_json=True)
+    by_code = {r["code"]: r for r in rows}
+    numbers = await index.counts(site, [c for c in codes if c in by_code])
+    return [
+        CommunityCount(c, label_of(by_code[c], lang, c), "", numbers[c])
+        for c in dict.fromkeys(codes)
+        if numbers.get(c, 0) > 0
+    ]
 
 
 def _fold(text: str) -> str:

@@ -18,12 +18,14 @@ from core.api import (
     hookimpl,
 )
 from plugins.matching import index
-from plugins.matching.counts import community_count
+from plugins.matching.counts import community_count, counts_for
 from plugins.matching.demo import seed
 from plugins.matching.finder import PURPOSE, is_findable, similar_ids
 from plugins.matching.purpose import TEXTS
 from plugins.matching.rebuild import COMMAND
 from plugins.matching.routes import router
+
+SEARCH_COUNTS = 10  # condition search shows at most this many results
 
 __all__ = [
     "erase_personal_data",
@@ -76,6 +78,12 @@ async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | Non
     if slot == "profile.condition" and ctx.member is not None and ctx.args.get("code"):
         found = await community_count(ctx.site.code, str(ctx.args["code"]))
         return [Fragment(order=10, template="matching/fragments/_count.html", context={"found": found})]
+    if slot == "profile.search" and ctx.member is not None and ctx.args.get("codes"):
+        codes = [str(c) for c in ctx.args["codes"]][:SEARCH_COUNTS]
+        counts = await counts_for(ctx.site.code, ctx.locale, codes)
+        if not counts:
+            return None
+        return [Fragment(order=10, template="matching/fragments/_search_counts.html", context={"counts": counts})]
     return None
 
 

@@ -42,7 +42,8 @@ async def search(
     template = "profile/fragments/_results.html"
     if request.headers.get("hx-request") != "true":
         template = "profile/pages/search.html"
-    return await render(request, template, context)
+    codes = [c.code for c in results] if kind == "condition" else []
+    return await render(request, template, context, slot_args={"codes": codes} if codes else None)
 
 
 def _chapters(concepts: list[Concept], lang: str) -> list[tuple[str, list[Concept]]]:

@@ -83,3 +83,18 @@ def test_french_edition_says_it_in_french(app, client_for):
     login(fr, "fr@example.org")
     assert "moins de 10" in fr.get("/matching/conditions").text
     assert fr.get("/matching/conditions.json").json()["conditions"][0]["members_text"] == "moins de 10"
+
+
+def test_condition_search_shows_counts_with_the_same_rule(counted, app):
+    from core.testing import text_of
+
+    page = text_of(counted.get("/profile/search?q=asthma").text)
+    assert "In our community" in page and "Asthma J45 12" in page
+    fragment = counted.get("/profile/search?q=sclerosis", headers={"hx-request": "true"}).text
+    assert "fewer than 10" in fragment and ">3<" not in fragment
+    assert "In our community" not in counted.get("/profile/search?q=diabetes").text  # nobody shares it here
+    assert "In our community" not in counted.get("/profile/search?q=fatigue&kind=symptom").text
+    rt = app.state.entraide
+    run_async(app, rt.enablement.set(rt.site("uk"), "matching", False))
+    page = counted.get("/profile/search?q=asthma")
+    assert page.status_code == 200 and "In our community" not in page.text
