@@ -13,10 +13,11 @@ import asyncio
 import json
 import os
 import smtplib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.files import write_private
 from core.tables import OutboxEmail
@@ -24,7 +25,7 @@ from core.tables import OutboxEmail
 if TYPE_CHECKING:
     from core.settings import Settings
 
-__all__ = ["outbox_file", "purge_outbox_file", "send_email"]
+__all__ = ["outbox_file", "purge_outbox_file", "readdress_outbox_file", "send_email"]
 
 
 async def send_email(settings: Settings, to: str, subject: str, body: str) -> None:
@@ -50,16 +51,42 @@ def purge_outbox_file(settings: Settings, address: str) -> None:
     The new file replaces the old one atomically; lines that are not JSON
     (older formats) are dropped rather than kept unread.
     """
+    _rewrite_outbox(settings, lambda message: None if address.lower() in _owners(message) else message)
+
+
+def readdress_outbox_file(settings: Settings, old: str, new: str) -> None:
+    """Mark the messages of the account at ``old`` as the account's, now at ``new`` (e-mail change).
+
+    Erasure purges the file by the account's address: without this, the
+    messages sent before the change (and the notice sent to the old address)
+    would stay in the file, holding both addresses, after the account is gone.
+    ``to`` keeps where each message really went; ``account`` follows the account.
+    """
+
+    def readdress(message: dict[str, Any]) -> dict[str, Any]:
+        return {**message, "account": new} if old.lower() in _owners(message) else message
+
+    _rewrite_outbox(settings, readdress)
+
+
+def _owners(message: dict[str, Any]) -> set[str]:
+    """The addresses a message belongs to: where it went, and the account's address since."""
+    return {str(message.get(key, "")).lower() for key in ("to", "account")} - {""}
+
+
+def _rewrite_outbox(settings: Settings, change: Callable[[dict[str, Any]], dict[str, Any] | None]) -> None:
+    """Replace the outbox file with ``change`` applied to each message (None drops it)."""
     path = outbox_file(settings)
     if not path.is_file():
         return
     kept = []
     for line in path.read_text(encoding="utf-8").splitlines():
         try:
-            if json.loads(line).get("to", "").lower() != address.lower():
-                kept.append(line + "\n")
-        except (ValueError, AttributeError):
+            message = json.loads(line)
+        except ValueError:
             continue
+        if isinstance(message, dict) and (changed := change(message)) is not None:
+            kept.append(json.dumps(changed, ensure_ascii=False) + "\n")
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     write_private(tmp, "".join(kept).encode())
     os.replace(tmp, path)

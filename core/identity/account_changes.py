@@ -19,6 +19,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from core.email import readdress_outbox_file
 from core.files import write_private
 from core.i18n import N_
 from core.identity import service
@@ -30,6 +31,7 @@ from core.tables import Member, OutboxEmail
 
 if TYPE_CHECKING:
     from core.runtime import Runtime
+    from core.settings import Settings
 
 __all__ = [
     "PSEUDONYM_INTERVAL",
@@ -140,9 +142,10 @@ async def confirm_email_change(token: str) -> tuple[int, str, str] | None:
     return member_id, old, new
 
 
-async def keep_mails_with_account(old: str, new: str) -> None:
-    """Re-address the e-mails sent to the old address, so export and erasure still find them."""
+async def keep_mails_with_account(settings: Settings, old: str, new: str) -> None:
+    """Re-address the e-mails sent to the old address (table and outbox file), so export and erasure find them."""
     await OutboxEmail.update({OutboxEmail.to_email: new}).where(OutboxEmail.to_email == old)
+    readdress_outbox_file(settings, old, new)
 
 
 async def set_language(member_id: int, language: str) -> None:

@@ -132,7 +132,7 @@ async def email_confirm_submit(request: Request[Any, Any, Any], token: FromPath[
     notice = _("The e-mail address of your %(site)s account is now %(email)s. If it was not you, contact us at once.")
     subject = _("Your e-mail address was changed")
     await send_email(runtime(request).settings, old, subject, notice % {"site": site.name, "email": new})
-    await account_changes.keep_mails_with_account(old, new)
+    await account_changes.keep_mails_with_account(runtime(request).settings, old, new)
     target = "/me" if request.state.member else "/login"
     return flash(Redirect(target, status_code=303), _("Your new e-mail address is confirmed."))
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 from PIL import Image
 
 from core.consent import verify_chain
-from core.tables import AuditEntry, ConsentArchive, ConsentEvent, Member
+from core.tables import AuditEntry, ConsentArchive, ConsentEvent, Member, OutboxEmail
 from core.testing import PG_URL, csrf_token, login, make_member, post_form, run_async
 
 EMAIL = "canary.q7x3@example.org"
 PSEUDONYM = "Canaryq7x3"
 NOTE = "CanaryNote-zv81 my private evening note"
 PASSWORD = "correct horse battery staple"
+DEMO_PASSWORD = "entraide-demo-2026"  # make_member's
 CANARIES = (EMAIL, PSEUDONYM, "canaryq7x3", "CanaryNote-zv81")
 
 
@@ -104,3 +106,18 @@ def test_ledger_is_rekeyed_and_audit_names_only_the_erasure_id(app, client):
     assert not [r for r in audit if r["actor_id"] == alice]
     assert [r["target"] for r in audit if r["action"] == "member.role_changed"] == [f"member:{bob}", erasure_id]
     assert run_async(app, Member.exists().where(Member.id == bob))
+
+
+def test_erasure_after_an_email_change_leaves_neither_address_on_disk(data_app, client_for, tmp_path):
+    moved = "moved.k4p9@example.org"
+    make_member(data_app, email=EMAIL, pseudonym=PSEUDONYM)
+    client = client_for("fr", data_app)
+    login(client, EMAIL)
+    assert post_form(client, "/me/email", {"new_email": moved, "email_password": DEMO_PASSWORD}).status_code == 303
+    (link,) = run_async(data_app, OutboxEmail.select(OutboxEmail.body).where(OutboxEmail.to_email == moved))
+    token = re.search(r"/me/email/confirm/([\w-]+)", link["body"]).group(1)
+    assert post_form(client, f"/me/email/confirm/{token}").status_code == 303
+    outbox = tmp_path / "data" / "outbox.log"
+    assert EMAIL in outbox.read_text(encoding="utf-8")  # "your address was changed", sent to the old one
+    assert post_form(client, "/me/delete", {"password": DEMO_PASSWORD}).status_code == 303
+    assert _files_holding(tmp_path / "data", (*CANARIES, moved, "moved.k4p9")) == {}
