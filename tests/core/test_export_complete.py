@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zipfile
+from datetime import date
 
 from PIL import Image
 
@@ -31,6 +32,9 @@ def test_zip_holds_avatar_emails_and_ledger_and_neutralises_formulas(client, app
     client.headers["user-agent"] = '=HYPERLINK("http://evil.example","click")'
     login(client, "maelle@example.org", "correct horse battery staple")
     post_form(client, "/me/consents/core.partner_studies/grant")
+    feeling = {"feel_physical": "6", "feel_psych": "4", "feel_social": "5", "note": "@SUM(1+1)*cmd"}
+    entry = {"date": date.today().isoformat(), **feeling}
+    assert post_form(client, "/healthbox/feeling/", entry).status_code == 303  # a plugin's CSV too
     archive = zipfile.ZipFile(io.BytesIO(client.get("/me/export.zip").content))
     names = archive.namelist()
     avatar = next(n for n in names if n.startswith("files/core/avatar"))
@@ -47,6 +51,7 @@ def test_zip_holds_avatar_emails_and_ledger_and_neutralises_formulas(client, app
     assert [r["prev_hash"] for r in rows][1:] == [r["entry_hash"] for r in rows][:-1]
     sessions = archive.read("core/sessions.csv").decode()
     assert "'=HYPERLINK" in sessions
+    assert any("'@SUM(1+1)*cmd" in archive.read(n).decode() for n in names if n.startswith("healthbox/"))
     for name in (n for n in names if n.endswith(".csv")):
         for row in csv.reader(io.StringIO(archive.read(name).decode())):
             assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), (name, row)
