@@ -90,3 +90,17 @@ def test_erasure_removes_runs_checkins_and_settings(app, member, done_run, signe
     for table in (Run, Session, Setting):
         assert run_async(app, table.count().where(table.member == member.member_id)) == 0, table
     assert run_async(app, Run.exists().where(Run.id == kept["id"]))
+
+
+@pytest.mark.parametrize(
+    ("site", "title", "instruction"),
+    [
+        ("fr", "Chiffres à l’endroit", "Des chiffres vont apparaître un par un, un par seconde."),
+        ("uk", "Digits forward", "Digits will appear one at a time, one per second."),
+        ("de", "Ziffern vorwärts", "Ziffern erscheinen einzeln, eine pro Sekunde."),
+    ],
+)
+def test_exercise_pages_speak_the_editions_language(signed_in, site, title, instruction):
+    page = signed_in(site=site).client.get("/memoactiv/train/span_forward")
+    assert page.status_code == 200
+    assert f"<h1>{title}</h1>" in page.text and instruction in page.text

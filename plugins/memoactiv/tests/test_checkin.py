@@ -49,6 +49,13 @@ def test_a_weekly_checkin_runs_every_step_and_reaches_the_health_box(app, member
         assert client.get(f"/healthbox/{tracker}/").status_code == 200
     csv = client.get("/healthbox/export.csv?tracker=memoactiv_words").text
     assert "memoactiv" in csv.splitlines()[-1]
+    observations = [
+        e["resource"]
+        for e in client.get("/me/export").json()["healthbox"]["fhir_bundle"]["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    ]
+    codes = {coding["code"] for resource in observations for coding in resource["code"]["coding"]}
+    assert "memoactiv_span.forward_span" in codes and "106731-3" in codes  # LOINC verbal memory count
     # One check-in a week: the next one is not due yet.
     again = post_form(client, "/memoactiv/checkin", {})
     assert again.status_code == 303 and again.headers["location"] == "/memoactiv/checkin"
