@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from core.api import DemoContext, MemberView
 from plugins.groups import services
-from plugins.groups.demo_content import GROUPS, GroupSpec
+from plugins.groups.demo_content import GROUPS, SUGGESTED_ONLY, GroupSpec
 from plugins.groups.tables import Group, Membership, Reply, Report, Subscription, Thread
 
 __all__ = ["seed"]
@@ -68,17 +68,25 @@ async def _thread(
         )
 
 
+def _joins(named: MemberView, camille: MemberView | None, visibility: str, slug: str) -> bool:
+    """Named members join the public groups (Camille also her private one), not those left to suggest."""
+    if slug in SUGGESTED_ONLY:
+        return False
+    return visibility == "public" or named == camille
+
+
 async def _group(ctx: DemoContext, site: str, lang: str, spec: GroupSpec, members: list[MemberView]) -> None:
     rng = ctx.random
     slug, name, visibility, codes, description, threads = spec
     group_id = await services.create_group(
         site, slug, name, lang, description=description, visibility=visibility, conditions=codes
     )
-    people = rng.sample(members, min(len(members), rng.randint(6, 22)))
     named = [ctx.by_email[e] for e in NAMED if e in ctx.by_email and ctx.by_email[e].site == site]
+    pool = [m for m in members if m not in named] if slug in SUGGESTED_ONLY else members
+    people = rng.sample(pool, min(len(pool), rng.randint(6, 22)))
     camille = ctx.by_email.get(CAMILLE)
     for index, person in enumerate(
-        people + [n for n in named if n not in people and (visibility == "public" or n == camille)]
+        people + [n for n in named if n not in people and _joins(n, camille, visibility, slug)]
     ):
         role = "moderator" if index == 0 or (visibility == "private" and person == camille) else "member"
         await _member(group_id, person, role=role)

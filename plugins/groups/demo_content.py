@@ -1,13 +1,15 @@
 """Demo groups and discussions per language.
 
-Each group: (slug, name, visibility, ICD-10 codes, description, threads);
-each thread: (title, opening message, replies); a reply starting with ">"
-quotes the message before it.
+Group: (slug, name, visibility, ICD-10 codes, description, threads); thread: (title,
+opening, replies); a reply starting with ">" quotes the message before it.
 """
 
 from __future__ import annotations
 
-__all__ = ["GROUPS"]
+__all__ = ["GROUPS", "SUGGESTED_ONLY"]
+
+#: Groups Camille, Oliver and Lena leave unjoined: they match their conditions (suggestions).
+SUGGESTED_ONLY = frozenset({"asthme", "migraine", "asthma", "depression"})
 
 Thread = tuple[str, str, list[str]]
 GroupSpec = tuple[str, str, str, tuple[str, ...], str, list[Thread]]
@@ -123,6 +125,40 @@ GROUPS: dict[str, list[GroupSpec]] = {
                 ),
             ],
         ),
+        (
+            "asthme",
+            "Asthme",
+            "public",
+            ("J45",),
+            "Vivre avec l'asthme : traitements de fond, crises, sport, pollens.",
+            [
+                (
+                    "Le sport avec un asthme d'effort",
+                    "Je voudrais reprendre la natation. Vous prenez votre ventoline avant ?",
+                    [
+                        "Oui, 15 minutes avant, et un **échauffement progressif**.",
+                        "> La natation m'a plutôt aidée, l'air humide passe mieux.",
+                    ],
+                ),
+            ],
+        ),
+        (
+            "migraine",
+            "Migraine",
+            "public",
+            ("G43",),
+            "Crises, déclencheurs, traitements et vie au travail avec la migraine.",
+            [
+                (
+                    "Tenir un carnet des crises, ça aide ?",
+                    "Mon neurologue me conseille de noter mes crises. Vous notez quoi exactement ?",
+                    [
+                        "L'heure, le sommeil de la nuit, ce que j'ai mangé et le traitement pris.",
+                        "Au bout de trois mois j'ai vu que le manque de sommeil revenait *à chaque fois*.",
+                    ],
+                ),
+            ],
+        ),
     ],
     "en": [
         (
@@ -173,7 +209,34 @@ GROUPS: dict[str, list[GroupSpec]] = {
                 )
             ],
         ),
-        ("carers", "Carers' corner", "private", (), "For people caring for someone who is ill. Private group.", []),
+        (
+            "carers",
+            "Carers' corner",
+            "private",
+            (),
+            "For people caring for someone who is ill. Private group.",
+            [
+                (
+                    "Finding respite care",
+                    "Has anyone arranged respite care through their council? Where did you start?",
+                    ["A carer's assessment first: it opened the door to everything else."],
+                ),
+            ],
+        ),
+        (
+            "asthma",
+            "Asthma",
+            "public",
+            ("J45",),
+            "Inhalers, triggers, exercise and seasons with asthma.",
+            [
+                (
+                    "Cold air and running",
+                    "Winter runs leave me wheezing. Any tips?",
+                    ["A buff over the mouth warms the air a lot.", "> Same here, and a longer warm-up."],
+                ),
+            ],
+        ),
     ],
     "de": [
         (
@@ -210,7 +273,27 @@ GROUPS: dict[str, list[GroupSpec]] = {
             "public",
             ("G35",),
             "Erfahrungen mit MS teilen: Müdigkeit, Therapie, Alltag.",
-            [],
+            [
+                (
+                    "Sport trotz Fatigue?",
+                    "Wie bleibt ihr in Bewegung, wenn die Fatigue zuschlägt?",
+                    ["Kurze Einheiten, dafür fast täglich.", "> Bei mir hilft Wassergymnastik, nicht zu warm."],
+                ),
+            ],
+        ),
+        (
+            "depression",
+            "Depression",
+            "public",
+            ("F32",),
+            "Austausch über Depression: Therapie, Alltag, kleine Schritte.",
+            [
+                (
+                    "Kleine Schritte",
+                    "Was war euer erster kleiner Schritt aus dem Tief?",
+                    ["Jeden Morgen zehn Minuten an die frische Luft."],
+                ),
+            ],
         ),
     ],
 }
