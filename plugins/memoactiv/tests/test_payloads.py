@@ -113,3 +113,27 @@ def test_refusals_are_in_the_editions_language(app, signed_in):
     response = post_run(other.client, run, payload)
     assert response.status_code == 400
     assert response.json()["error"].startswith("Impossible timing: a reaction time of 40 ms")
+
+
+TRAINABLE = ("span_backward", "nback", "rt_simple", "rt_choice", "stroop", "words")
+
+
+@pytest.mark.parametrize("exercise", TRAINABLE)
+def test_every_exercise_scores_a_real_run_and_refuses_a_tampered_one(app, member, exercise):
+    run = issued_run(app, member.client, f"/memoactiv/train/{exercise}")
+    backdate(app, run)
+    payload = payload_for(exercise, run["plan"], run["token"], seed=5)
+    extra = copy.deepcopy(payload)
+    extra["trials"].append({**extra["trials"][-1], "i": len(extra["trials"])})
+    refused = post_run(member.client, run, extra)
+    assert refused.status_code == 400 and refused.json()["error"]
+    if exercise != "words":  # recall times are tens of seconds; the 100 ms floor is for reactions
+        fast = copy.deepcopy(payload)
+        next(t for t in fast["trials"] if t.get("rt") is not None)["rt"] = 40
+        refused = post_run(member.client, run, fast)
+        assert refused.status_code == 400 and "moins de 100 ms" in refused.json()["error"]
+    assert _stored(app, run) == {"status": "issued", "trials": []}
+    accepted = post_run(member.client, run, payload)
+    assert accepted.status_code == 200, accepted.text
+    page = member.client.get(accepted.json()["next"])
+    assert page.status_code == 200 and accepted.json()["score"] in page.text
