@@ -64,10 +64,12 @@ def test_disabled_on_an_edition_is_404_and_keeps_the_data(app, member, done_run)
     for url in (*PAGES, f"/memoactiv/results/{done_run['id']}", "/memoactiv/train/span_forward"):
         assert member.client.get(url).status_code == 404, url
     assert post_run(member.client, done_run, {}).status_code == 404
+    assert member.client.get("/healthbox/memoactiv_span/").status_code == 404  # its Health Box tracker too
     assert 'href="/memoactiv/"' not in member.client.get("/").text
     assert run_async(app, Run.count().where(Run.member == member.member_id)) == 1
     run_async(app, rt.enablement.set(rt.site("fr"), "memoactiv", True))
     assert member.client.get(f"/memoactiv/results/{done_run['id']}").status_code == 200
+    assert member.client.get("/healthbox/memoactiv_span/").status_code == 200
 
 
 def test_export_holds_every_run_with_its_trials_and_settings(app, member, done_run):
