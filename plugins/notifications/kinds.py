@@ -21,9 +21,13 @@ KNOWN_KINDS: dict[str, str] = {
     "wall.comment": N_("Comments on my posts"),
     "wall.like": N_("Likes on my posts"),
     "wall.mention": N_("Mentions of me on the wall"),
+    "wall.warning": N_("Moderators' warnings about my posts"),
     "groups.reply": N_("Replies in discussions I follow"),
     "groups.mention": N_("Mentions of me in groups"),
+    "groups.quote": N_("Quotes of my replies in groups"),
     "groups.accepted": N_("Acceptance in a group"),
+    "groups.join_request": N_("Requests to join groups I moderate"),
+    "groups.warning": N_("Moderators' warnings in groups"),
     "messages.conversation": N_("New conversations"),
     "classifieds.contact": N_("Replies to my classified ads"),
 }

@@ -192,3 +192,18 @@ def test_digest_command_sends_through_the_outbox(app, people, as_member, monkeyp
     mail = sent_emails(app, "bob@example.org")
     assert len(mail) == 1 and "Alice a commenté votre publication" in mail[0]["body"]
     assert "0 digest e-mail(s) queued" in digest()
+
+
+def test_every_kind_bundled_plugins_send_is_named_in_the_preferences(app, people, as_member):
+    """Kinds from groups and wall moderation show a translated label, not ``groups.quote``."""
+    for kind in ("groups.quote", "groups.join_request", "groups.warning", "wall.warning"):
+        notify(app, people["alice"], people["bob"], kind=kind)
+    page = text_of(as_member("bob").get("/notifications/settings").text).replace("&#39;", "'")
+    for label in (
+        "Citations de mes réponses dans les groupes",
+        "Demandes d'adhésion aux groupes que je modère",
+        "Avertissements des modérateurs dans les groupes",
+        "Avertissements des modérateurs sur mes publications",
+    ):
+        assert label in page, label
+    assert "groups.quote" not in page
