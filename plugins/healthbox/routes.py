@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
@@ -26,6 +26,7 @@ from core.api import (
     validate_entry,
     viewer_age,
 )
+from plugins.healthbox import dashboard as dashboard_cards
 from plugins.healthbox import services
 from plugins.healthbox.entry_context import remember_units, tobacco_page_help, weight_context
 from plugins.healthbox.forms import error_labels, form_fields, render_errors
@@ -36,9 +37,8 @@ from plugins.healthbox.questionnaire_routes import (
     questionnaire_page,
     questionnaire_submit,
 )
-from plugins.healthbox.sdk.charts import sparkline
 from plugins.healthbox.sdk.csv_export import iter_csv
-from plugins.healthbox.sdk.records import EntryRecord, series_of
+from plugins.healthbox.sdk.records import EntryRecord
 from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
 from plugins.healthbox.settings_routes import request_format, settings_form_context, settings_submit
 from plugins.healthbox.sharing import PERMISSION, setting_name, shared_chart
@@ -79,22 +79,7 @@ async def dashboard(request: Request[Any, Any, Any]) -> Response[Any]:
     _ = gettext_for(request).gettext
     today = today_for(request)
     trackers = enabled_trackers(request)
-    records = await services.load_records(member.id, [t.slug for t in trackers], since=today - timedelta(days=29))
-    cards = []
-    for tracker in trackers:
-        mine = [r for r in records if r.tracker == tracker.slug]
-        key = tracker.chart.series[0] if tracker.chart else tracker.keys[0]
-        points = series_of(mine, key)
-        item = tracker.lookup(key)
-        cards.append(
-            {
-                "tracker": tracker,
-                "last": points[-1] if points else None,
-                "unit": getattr(item, "unit_text", "") or "",
-                "label": _(item.label),
-                "spark": Markup(sparkline(points, title=_(tracker.name))) if len(points) > 1 else None,  # noqa: S704 - SVG built with escaping
-            }
-        )
+    cards = await dashboard_cards.cards(member.id, trackers, today, locale_of(request), _)
     settings = await services.get_settings(member.id)
     form = settings_form_context(settings, request_format(request))
     ctx = {"cards": cards, "settings": settings, "form": form, "errors": {}}

@@ -6,13 +6,14 @@ day; saving the same day again replaces the entry (one transaction).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import msgspec
+from piccolo.query.functions.aggregate import Count, Max
 
 from core.api import Tracker, TrackerEntry, transaction
 from plugins.healthbox.sdk.records import EntryRecord
@@ -20,12 +21,14 @@ from plugins.healthbox.tables import Entry, QuestionnaireResponse, Setting
 
 __all__ = [
     "delete_entry",
+    "entries_stamp",
     "erase_member",
     "get_settings",
     "has_entry",
     "known_trackers",
     "last_response",
     "load_records",
+    "on_entries_written",
     "remember_trackers",
     "save_entry",
     "save_recorded_entry",
@@ -68,6 +71,30 @@ def loads(text: str | bytes | Any) -> Any:
     return _DECODER.decode(text) if isinstance(text, str | bytes) else text
 
 
+_write_listeners: list[Callable[[int], None]] = []
+
+
+def on_entries_written(listener: Callable[[int], None]) -> None:
+    """Call ``listener(member_id)`` after this worker changes a member's entries (caches drop theirs)."""
+    _write_listeners.append(listener)
+
+
+def _written(member_id: int) -> None:
+    for listener in _write_listeners:
+        listener(member_id)
+
+
+async def entries_stamp(member_id: int, *, since: date) -> tuple[int, Any]:
+    """(how many entries since ``since``, when the last was recorded): changes when an entry is added,
+    replaced or deleted (a saved entry gets a new ``recorded_at``), in any worker."""
+    row = await (
+        Entry.select(Count(alias="n"), Max(Entry.recorded_at, alias="last"))
+        .where((Entry.member == member_id) & (Entry.day >= since))
+        .first()
+    )
+    return (int(row["n"]), row["last"]) if row else (0, None)
+
+
 def _key(member_id: int, tracker: str, day: date) -> str:
     return f"{member_id}:{tracker}:{day.isoformat()}"
 
@@ -99,6 +126,7 @@ async def save_entry(member_id: int, record: EntryRecord, *, source: str = "form
                     source=source,
                 )
             )
+    _written(member_id)
 
 
 async def save_recorded_entry(entry: TrackerEntry) -> None:
@@ -117,6 +145,7 @@ async def delete_entry(member_id: int, tracker: str, day: date) -> bool:
     if not await Entry.exists().where(Entry.entry_key == key):
         return False
     await Entry.delete().where(Entry.entry_key == key)
+    _written(member_id)
     return True
 
 
@@ -244,3 +273,4 @@ async def erase_member(member_id: int) -> None:
     await Entry.delete().where(Entry.member == member_id)
     await QuestionnaireResponse.delete().where(QuestionnaireResponse.member == member_id)
     await Setting.delete().where(Setting.member == member_id)
+    _written(member_id)
