@@ -191,13 +191,18 @@ async def save_result(run_id: int, **values: Any) -> bool:
 
 
 async def done_runs(member_id: int, exercise: str | None = None, *, mode: str | None = None) -> list[dict[str, Any]]:
-    """The member's finished runs (oldest first), optionally for one exercise or mode."""
+    """The member's finished runs (oldest first), optionally for one exercise or mode.
+
+    Without their plan and raw trials: trends and histories need the scores
+    only; loading six months of trials doubled the MémoActiv home page's time.
+    """
     where = (Run.member == member_id) & (Run.status == "done")
     if exercise is not None:
         where &= Run.exercise == exercise
     if mode is not None:
         where &= Run.mode == mode
-    return await Run.select().where(where).order_by(Run.submitted_at).output(load_json=True)
+    columns = [column for column in Run._meta.columns if column not in (Run.plan, Run.trials)]
+    return await Run.select(*columns).where(where).order_by(Run.submitted_at).output(load_json=True)
 
 
 async def sessions_by_id(member_id: int) -> dict[int, dict[str, Any]]:
