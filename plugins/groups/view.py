@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -52,7 +53,9 @@ async def decorate_threads(request: Req, rows: Sequence[dict[str, Any]]) -> list
 
 
 def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
+    """The quoted text as plain words: Markdown marks (``**``, ``*``, ``_``, list dashes) removed."""
+    flat = " ".join(re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", line).lstrip("-+ ") for line in text.splitlines())
+    flat = " ".join(flat.split())
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
 
 
