@@ -51,15 +51,15 @@ async def _thread(
     previous = await Reply.insert(
         Reply(thread=thread_id, author=author.id, body=opening, opening=True, created_at=start)
     ).returning(Reply.id)
-    previous_id, when, writers = int(previous[0]["id"]), start, {author.id}
+    previous_id, when, writers, last = int(previous[0]["id"]), start, {author.id}, author.id
     for text in replies:
         when += timedelta(hours=rng.uniform(2, 30))
-        writer = rng.choice([p for p in people if p.id != author.id] or people)
+        writer = rng.choice([p for p in people if p.id not in (author.id, last)] or people)  # nobody answers themselves
         quote = previous_id if text.startswith("> ") else None
         row = await Reply.insert(
             Reply(thread=thread_id, author=writer.id, body=text.removeprefix("> "), quote_id=quote, created_at=when)
         ).returning(Reply.id)
-        previous_id = int(row[0]["id"])
+        previous_id, last = int(row[0]["id"]), writer.id
         writers.add(writer.id)
     await Thread.update({Thread.last_activity_at: when}).where(Thread.id == thread_id)
     for member_id in writers:
