@@ -113,6 +113,12 @@ def test_someone_elses_notification_is_404(app, people, as_member):
     assert carol.get("/notifications/api").json()["notifications"] == []
     assert count(app, read_at=None) == 1
     assert carol.get("/notifications/99999999999").status_code == 404
+    make_member(app, email="uma@example.org", pseudonym="Uma", site="uk")  # another edition's member
+    uma = as_member("uma", site="uk")
+    assert uma.get(f"/notifications/{nid}", follow_redirects=False).status_code == 404
+    assert post_form(uma, f"/notifications/{nid}/read", headers={"HX-Request": "true"}).status_code == 404
+    assert uma.get("/notifications/api").json()["notifications"] == []
+    assert count(app, read_at=None) == 1
 
 
 def test_pagination_and_empty_state(app, people, as_member):
