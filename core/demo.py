@@ -12,6 +12,7 @@ from core.demo_types import DEMO_PASSWORD, DemoContext, seed_order
 from core.identity.passwords import hash_password
 from core.identity.validation import normalise_pseudonym
 from core.members import MemberView, view_of
+from core.sponsorship.demo import seed_campaigns
 from core.tables import Member
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, str, int, tuple[str, ...]], ...] = (
     ("oliver@demo.entraide.test", "Oliver", "uk", "member", 1979, ("core.health_data",)),
     ("lena@demo.entraide.test", "Lena", "de", "member", 1991, ("core.health_data",)),
     ("ops@demo.entraide.test", "Ops", "fr", "operator", 1975, ()),
+    ("partner@demo.entraide.test", "Partenaire", "fr", "partner", 1970, ()),
 )
 _HASH: list[str] = []
 
@@ -79,6 +81,7 @@ async def seed(rt: Runtime) -> DemoContext | None:
     for email, row in (await seed_population(rt, _password_hash())).items():
         ctx.members.append(view_of(row))
         ctx.by_email[email] = ctx.members[-1]
+    await seed_campaigns(rt, ctx.by_email.get("partner@demo.entraide.test"))
     impls = {i.plugin_name: i for i in rt.registry.pm.hook.seed_demo_data.get_hookimpls()}
     for slug in seed_order(rt.registry.metas):
         if slug in impls:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -72,13 +71,21 @@ def _refuse(rt: Runtime, slug: str, why: str) -> str:
 
 
 def render_fragment(
-    rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any], label: str, slot: str = ""
+    rt: Runtime,
+    env: Any,
+    slug: str,
+    fragment: Fragment,
+    base: dict[str, Any],
+    label: str,
+    slot: str = "",
+    shown: list[int] | None = None,
 ) -> str:
     """HTML of one fragment, wrapped; "" when it fails or breaks the sponsored-label rule.
 
     A sponsored fragment renders in the sandboxed environment with the
-    restricted context (plus ``click_url(path)``, the counting redirect),
-    and counts one impression for its campaign in ``slot``.
+    restricted context (plus ``click_url(path)``, the counting redirect);
+    its campaign id is appended to ``shown``, and the page counts one
+    impression only if the template really shows ``slot``.
     """
     sponsored = slug in rt.sponsored
     if fragment.sponsored and not sponsored:
@@ -106,7 +113,8 @@ def render_fragment(
         if RESERVED_CLASS.search(html):
             return _refuse(rt, slug, "the 'sponsored' CSS class is reserved for core's sponsored label")
         return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
-    rt.tally.add(campaign, datetime.now(base["site"].tz).date(), slot, "impressions")
+    if shown is not None:
+        shown.append(campaign)
     sponsor = escape(rt.registry.metas[slug].sponsor or "")
     text = escape(label)
     return (

@@ -9,7 +9,9 @@ rendered in the site's environment.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
@@ -279,18 +281,33 @@ async def render(
     enabled: frozenset[str] = state["enabled"]
     rendered: dict[str, Markup] = {}
     label = ""
+    campaigns: dict[str, list[int]] = {}  # sponsored campaigns per slot: an impression once the slot is shown
     for slot_name, fragments in await _slot_fragments(rt, ctx, enabled, env, template):
         if fragments and not label:
             label = gettext_for(request).gettext("Sponsored")
-        pieces = [render_fragment(rt, env, s, f, base, label, slot_name) for s, f in fragments]
+        shown = campaigns.setdefault(slot_name, [])
+        pieces = [render_fragment(rt, env, s, f, base, label, slot_name, shown) for s, f in fragments]
         rendered[slot_name] = Markup("".join(pieces))  # noqa: S704 - each piece is autoescaped template output
-    base["slot"] = lambda name: rendered.get(name, Markup(""))
+    base["slot"] = _slot_reader(rt, site, rendered, campaigns)
     html = env.get_template(template).render({**base, **(context or {})})
     response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
     if base["flash"] is not None:
         response.delete_cookie(FLASH_COOKIE)
     await rt.tally.flush_if_due()
     return response
+
+
+def _slot_reader(
+    rt: Runtime, site: Site, rendered: dict[str, Markup], campaigns: dict[str, list[int]]
+) -> Callable[[str], Markup]:
+    """``slot(name)`` for templates: the slot's HTML; the first call counts its sponsored impressions."""
+
+    def slot(name: str) -> Markup:
+        for campaign in campaigns.pop(name, ()):
+            rt.tally.add(campaign, datetime.now(site.tz).date(), name, "impressions")
+        return rendered.get(name, Markup(""))
+
+    return slot
 
 
 async def _slot_fragments(

@@ -42,6 +42,7 @@ __all__ = [
     "SignedIn",
     "assert_plugin_contract",
     "audit_actions",
+    "campaign_counts",
     "cookie_header",
     "csrf_token",
     "grant_consent",
@@ -289,6 +290,18 @@ def start_campaign(app: Litestar, plugin: str, code: str, *, enable: bool = True
     start, end = today - timedelta(days=1), today + timedelta(days=days)
     values = CampaignInput(plugin, code, f"{plugin} test", None, start, end)
     return int(_run(save_campaign(values)))
+
+
+def campaign_counts(app: Litestar, campaign_id: int) -> dict[str, tuple[int, int]]:
+    """A campaign's counts so far by slot, all days together: ``{slot: (impressions, clicks)}``."""
+    from core.sponsorship.tally import daily_counts
+
+    _run(app.state.entraide.tally.flush())
+    found: dict[str, tuple[int, int]] = {}
+    for row in _run(daily_counts(campaign_id)):
+        seen, clicked = found.get(row["slot"], (0, 0))
+        found[row["slot"]] = (seen + row["impressions"], clicked + row["clicks"])
+    return found
 
 
 def sent_emails(app: Litestar, to: str) -> list[dict[str, Any]]:
