@@ -1,0 +1,66 @@
+"""Demo: an approved study of the demo partner on the French edition, its volunteers and one extract.
+
+Forty-eight French demo volunteers (born 1950-1985, consenting to partner
+studies) and Camille take part, so the extract shows real counts for the
+larger age bands and suppressed cells for the small ones.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from core.api import DemoContext
+from plugins.studies import services
+from plugins.studies.stats import age_band
+
+__all__ = ["seed"]
+
+PURPOSES = {
+    "fr": "Décrire l'âge et le sexe des personnes vivant avec une douleur chronique qui utilisent une communauté"
+    " d'entraide, pour adapter nos programmes d'éducation thérapeutique.",
+    "en": "Describe the age and sex of people living with chronic pain who use a peer-support community, to adapt"
+    " our patient-education programmes.",
+    "de": "Alter und Geschlecht von Menschen mit chronischen Schmerzen beschreiben, die eine Selbsthilfe-Gemeinschaft"
+    " nutzen, um unsere Schulungsprogramme anzupassen.",
+}
+
+
+async def seed(ctx: DemoContext) -> None:
+    partner = ctx.by_email.get("partner@demo.entraide.test")
+    if partner is None or "fr" not in {s.code for s in ctx.sites}:
+        return
+    today = date.today()
+    values = services.StudyInput(
+        title="Douleur chronique et entraide",
+        sponsor="Laboratoire Santé Démo",
+        purposes=PURPOSES,
+        site="fr",
+        age_min=18,
+        age_max=99,
+        variables=["age_band", "sex"],
+        ends_on=today + timedelta(days=180),
+    )
+    study_id = await services.save_study(values, partner.id)
+    from plugins.studies.tables import Study
+
+    await Study.update({Study.status: "approved"}).where(Study.id == study_id)
+    study = await Study.select().where(Study.id == study_id).output(load_json=True).first()
+    assert study is not None
+    joined: set[int] = set()
+    for n in range(48):
+        year = ctx.random.choice((1950, 1956, 1962, 1964, 1966, 1968, 1972, 1975, 1978, 1985))
+        member = await ctx.add_member(
+            f"volontaire{n:02d}@demo.entraide.test",
+            f"Volontaire{n:02d}",
+            "fr",
+            birth_year=year,
+            consents=("core.health_data", "core.partner_studies"),
+        )
+        sex = ctx.random.choice(("f", "f", "m", "m", "x", "u"))
+        await services.join(study, member.id, age_band(today.year - year), sex)
+        joined.add(member.id)
+    camille = ctx.by_email.get("camille@demo.entraide.test")
+    if camille is not None:
+        await services.join(study, camille.id, age_band(today.year - 1984), "f")
+        joined.add(camille.id)
+    await services.create_extract(study, joined, today)

@@ -1,0 +1,67 @@
+"""Studies hook implementations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, Permission, gettext_for, hookimpl
+from plugins.studies import services
+from plugins.studies.routes import router
+
+__all__ = [
+    "erase_personal_data",
+    "export_personal_data",
+    "provide_assets",
+    "provide_fragments",
+    "provide_nav_items",
+    "register_permissions",
+    "register_routes",
+    "seed_demo_data",
+]
+
+
+@hookimpl
+def register_routes() -> list[Any]:
+    return [router]
+
+
+@hookimpl
+def register_permissions() -> list[Permission]:
+    return [Permission("studies.review", ("operator",), "Approve or reject partners' studies")]
+
+
+@hookimpl
+def provide_nav_items(ctx: PageContext) -> list[NavItem]:
+    if ctx.member is None:
+        return []
+    label = gettext_for(ctx.request).gettext("Studies")
+    return [NavItem(label, "/studies/", order=700, members_only=True, name="studies.index")]
+
+
+@hookimpl
+def provide_assets(ctx: PageContext) -> list[Asset]:
+    return [Asset("studies.css", under="/studies/")]
+
+
+@hookimpl
+def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
+    if slot in ("me.privacy", "partners.main") and ctx.member is not None:
+        return [Fragment(order=60, template=f"studies/fragments/_{slot.split('.')[0]}.html")]
+    return None
+
+
+@hookimpl
+async def export_personal_data(member_id: int) -> dict[str, Any]:
+    return await services.export_member(member_id)
+
+
+@hookimpl
+async def erase_personal_data(member_id: int) -> None:
+    await services.erase_member(member_id)
+
+
+@hookimpl
+async def seed_demo_data(ctx: DemoContext) -> None:
+    from plugins.studies.demo import seed
+
+    await seed(ctx)
