@@ -55,7 +55,7 @@ def test_chooser_suggests_an_aid_and_refuses_incomplete_answers(app, client_for)
     cane = client.get("/acme_mobility/?distance=medium&balance=never&rest=no&where=outdoors")
     assert 'data-aid="cane"' in cane.text
     bad = client.get("/acme_mobility/?distance=long&balance=sideways")
-    assert bad.status_code == 400 and "Please answer the 3 questions marked below." in bad.text
+    assert bad.status_code == 400 and "3 questions are not answered: see below." in bad.text
     assert "data-aid" not in bad.text and bad.text.count('aria-invalid="true"') == 3
 
 
