@@ -189,6 +189,16 @@ class PluginRegistry:
             self.pm.unregister(name=report.slug)
         return refused
 
+    def drop(self, slug: str, error: str) -> None:
+        """Unregister a loaded plugin and report why (the application starts without it)."""
+        report_once(slug, error)
+        if self.pm.get_plugin(slug) is not None:
+            self.pm.unregister(name=slug)
+        meta = self.metas.pop(slug, None)
+        for index, report in enumerate(self.reports):
+            if report.slug == slug:
+                self.reports[index] = LoadReport(slug, meta, None, error)
+
     @property
     def installed(self) -> list[str]:
         """Slugs of the plugins that loaded, sorted."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.builtin import SLUG as BUILTIN
 from core.consent import Purpose
+from core.declarations import drop_invalid_plugins
 from core.enablement import Enablement
 from core.hookcache import HookResultCache
 from core.hookspecs import SITE_HOOKS
@@ -51,6 +52,7 @@ class Runtime:
         self.sites = sites
         self.engine = engine
         self.pubsub = make_broker(settings.redis_url)
+        drop_invalid_plugins(registry, sites)  # before anything is built from the declarations
         metas = registry.metas
         self.enablement = Enablement(
             sites,

@@ -135,3 +135,16 @@ def test_plugins_cannot_answer_core_permissions(make_app, client_for):
     member = run_async(app, __import__("core.api", fromlist=["get_member"]).get_member(make_member(app)))
     # greeter's resolve_permission abstains; even a plugin answering True for core.admin is ignored
     assert not run_async(app, rt.allowed(member, "core.admin", enabled=frozenset({"greeter", "sponsor_card"})))
+
+
+def test_invalid_declarations_unregister_only_that_plugin(make_app, client_for):
+    from fixture_plugins import bad_declarations
+
+    app = make_app(extra_plugins=[greeter, bad_declarations])
+    reports = {r.slug: r for r in app.state.entraide.registry.reports}
+    assert not reports["bad_declarations"].installed
+    assert reports["bad_declarations"].error == (
+        "invalid declaration: consent purpose 'greeter.spam' must start with 'bad_declarations.'"
+    )
+    assert "greeter.spam" not in app.state.entraide.purposes and reports["greeter"].installed
+    assert client_for("fr", app).get("/greeter/").status_code == 200

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time as clock
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Any
@@ -172,12 +171,11 @@ def _ten_years() -> list[EntryRecord]:
     ]
 
 
-def test_ten_years_of_six_daily_trackers_export_quickly() -> None:
+def test_ten_years_of_six_daily_trackers_export_completely() -> None:
+    """Ten years of six daily trackers all reach the files (speed: bench/healthbox_export.py)."""
     records = _ten_years()
     assert len(records) == 21918
-    started = clock.perf_counter()
-    csv_size = sum(len(export_csv(tracker, records)) for tracker in BUILTIN_TRACKERS)
-    fhir_size = sum(len(chunk) for chunk in iter_bundle_json(records, BUILTIN_TRACKERS))
-    elapsed = clock.perf_counter() - started
-    assert csv_size > 1_000_000 and fhir_size > 50_000_000
-    assert elapsed < 1.0, f"export took {elapsed:.2f} s"
+    csv_lines = sum(export_csv(tracker, records).count("\n") for tracker in BUILTIN_TRACKERS)
+    fhir = "".join(iter_bundle_json(records, BUILTIN_TRACKERS))
+    assert csv_lines >= len(records)  # one row per entry, plus headers
+    assert fhir.count('"resourceType": "Observation"') + fhir.count('"resourceType":"Observation"') >= len(records)
