@@ -12,6 +12,7 @@ from core.api import (
     NavItem,
     PageContext,
     Permission,
+    edition_cached,
     gettext_for,
     hookimpl,
 )
@@ -76,17 +77,20 @@ async def resolve_related(relation: str, member_id: int, site: str) -> list[Any]
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     label = gettext_for(ctx.request).gettext("Groups")
     return [NavItem(label=label, href="/groups/", order=300, members_only=True, name="groups.index")]
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
     return [Asset("groups.css")]
 
 
 @hookimpl
+@edition_cached
 def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if slot == "me.privacy":
         return [Fragment(order=50, template="groups/fragments/_privacy.html")]
