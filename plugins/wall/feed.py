@@ -4,12 +4,16 @@ A scan of every post ordered by id would slow down as the wall grows. Each
 source instead reads its own newest ids through a covering index — a
 friend's posts through ``(author, group_id, id, site, hidden)`` with
 ``group_id IS NULL``, a group's through ``(group_id, id, site, hidden,
-author)`` — at most ``limit`` ids per source below the cursor, from the index
-alone (no table read); the database merges these short lists by id and keeps
-the first ``limit``, then the page's rows are read by id. The cost grows with
-the number of sources (friends and groups), not with the number of posts.
-Sources are split into chunks (SQLite caps compound selects at 500 terms);
-chunks are merged here.
+author)`` — a few ids per source below the cursor, from the index alone (no
+table read); then the page's rows are read by id. The cost grows with the
+number of sources (friends and groups), not with the number of posts.
+
+Reading a whole page from each of 220 sources would read 4,600 index entries
+for 21 posts. So a first pass reads ``PROBE`` ids per source; the page's
+last id among them (the threshold) bounds the answer from below, and only
+sources whose ``PROBE``-th id is still above it can hold more of the page: a
+second pass reads a full page from those few. Sources are split into chunks
+(SQLite caps compound selects at 500 terms).
 
 The cursor is the id of the last post shown (``before``): stable while new
 posts arrive, unlike an offset. A cursor above any possible id (a hand-edited
@@ -27,6 +31,7 @@ __all__ = ["COLUMNS", "PAGE_SIZE", "edition_page", "feed_page", "member_page"]
 
 PAGE_SIZE = 20
 CHUNK = 200
+PROBE = 3  # ids per source in the first pass
 COLUMNS = (
     "id, author, site, audience, group_id, group_name, body, created_at, edited_at, hidden, "
     "like_count, comment_count, photo_count"
@@ -37,6 +42,8 @@ MAX_ID = 2**31 - 1  # ids are 32-bit serials: PostgreSQL refuses a larger bound 
 def _arm(column: str, null_group: bool, index: int, excluded: int = 0) -> str:
     """One source's newest ids below the cursor: an index-only range read of at most LIMIT entries.
 
+    Rows are ``(id, src)`` where ``src`` is ``index`` (an int literal), the source's position.
+
     Placeholders, in order: source id, site, cursor, hidden flag, ``excluded`` author ids, limit.
     The cursor is passed as the largest id wanted (``id <= before - 1``, see :func:`_last_id`).
     """
@@ -45,25 +52,31 @@ def _arm(column: str, null_group: bool, index: int, excluded: int = 0) -> str:
         extra += f" AND author NOT IN ({', '.join(['{}'] * excluded)})"
     # Column names are constants; every value is a bound parameter.
     return (
-        f"SELECT * FROM (SELECT id FROM wall_post WHERE {column} = {{}} AND site = {{}}"  # noqa: S608
+        f"SELECT * FROM (SELECT id, {int(index)} AS src FROM wall_post WHERE {column} = {{}} AND site = {{}}"  # noqa: S608
         f" AND id <= {{}} AND hidden = {{}}{extra} ORDER BY id DESC LIMIT {{}}) AS s{index}"
     )
 
 
-async def _chunk(
-    sources: Sequence[tuple[str, int]], site: str, before: int, limit: int, excluded: Sequence[int]
-) -> list[int]:
-    arms: list[str] = []
-    args: list[Any] = []
-    for index, (kind, ident) in enumerate(sources):
-        if kind == "author":
-            arms.append(_arm("author", True, index))
-            args.extend([ident, site, before, False, limit])
-        else:
-            arms.append(_arm("group_id", False, index, len(excluded)))
-            args.extend([ident, site, before, False, *excluded, limit])
-    sql = " UNION ALL ".join(arms) + " ORDER BY id DESC LIMIT {}"
-    return [row["id"] for row in await Post.raw(sql, *args, limit)]
+async def _read(
+    sources: Sequence[tuple[str, int]], site: str, last_id: int, per_source: int, excluded: Sequence[int]
+) -> dict[int, list[int]]:
+    """The newest ``per_source`` ids of each source: position in ``sources`` → ids, newest first."""
+    found: dict[int, list[int]] = {}
+    for start in range(0, len(sources), CHUNK):
+        arms: list[str] = []
+        args: list[Any] = []
+        for index, (kind, ident) in enumerate(sources[start : start + CHUNK], start):
+            if kind == "author":
+                arms.append(_arm("author", True, index))
+                args.extend([ident, site, last_id, False, per_source])
+            else:
+                arms.append(_arm("group_id", False, index, len(excluded)))
+                args.extend([ident, site, last_id, False, *excluded, per_source])
+        for row in await Post.raw(" UNION ALL ".join(arms), *args):
+            found.setdefault(int(row["src"]), []).append(int(row["id"]))
+    for ids in found.values():
+        ids.sort(reverse=True)
+    return found
 
 
 async def feed_page(
@@ -89,12 +102,17 @@ async def feed_page(
     excluded = sorted(set(exclude_authors))
     sources = [("author", a) for a in sorted(set(authors) - set(excluded))]
     sources += [("group", g) for g in sorted(set(groups))]
-    cursor = _last_id(before)
-    found: list[list[int]] = []
-    for start in range(0, len(sources), CHUNK):
-        found.append(await _chunk(sources[start : start + CHUNK], site, cursor, limit + 1, excluded))
-    # A post appears once even if reachable twice (e.g. my own post in my group).
-    ids = sorted({i for chunk in found for i in chunk}, reverse=True)[: limit + 1]
+    last_id, want = _last_id(before), limit + 1
+    per_source = min(PROBE, want)
+    probe = await _read(sources, site, last_id, per_source, excluded)
+    found = {i for ids in probe.values() for i in ids}
+    if per_source < want:
+        ranked = sorted(found, reverse=True)
+        threshold = ranked[want - 1] if len(ranked) >= want else 0  # the page holds no id below it
+        deeper = [sources[k] for k, ids in probe.items() if len(ids) == per_source and ids[-1] > threshold]
+        if deeper:
+            found |= {i for ids in (await _read(deeper, site, last_id, want, excluded)).values() for i in ids}
+    ids = sorted(found, reverse=True)[:want]
     if not ids:
         return []
     rows = await Post.select(*_columns()).where(Post.id.is_in(ids)).order_by(Post.id, ascending=False)

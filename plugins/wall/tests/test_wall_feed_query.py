@@ -24,9 +24,11 @@ def _brute(rows, authors, groups, excluded, site):
     return sorted((r["id"] for r in keep), reverse=True)
 
 
-@pytest.mark.parametrize("chunk", [2, 200])
-def test_keyset_pages_match_a_brute_force_reading(make_app, monkeypatch, chunk):
+@pytest.mark.parametrize(("chunk", "probe"), [(2, 1), (200, 3), (200, 50)])
+def test_keyset_pages_match_a_brute_force_reading(make_app, monkeypatch, chunk, probe):
+    """Chunks of sources, and the two passes (probe, then deeper sources) or one (probe ≥ page)."""
     monkeypatch.setattr(feed, "CHUNK", chunk)
+    monkeypatch.setattr(feed, "PROBE", probe)
     app = make_app(plugins=["wall"])
     members = [make_member(app, email=f"m{i}@example.org", pseudonym=f"Member{i}") for i in range(6)]
     rng = random.Random(7)
