@@ -116,12 +116,30 @@ def _template_problems(app: Litestar, slug: str) -> list[str]:
     package = Path(rt.registry.module(slug).__file__ or "").parent / "templates"
     env = rt.templates.env("default", "en")
     problems = []
+    sponsored = slug in rt.sponsored
     for path in sorted(package.rglob("*.html")) if package.is_dir() else []:
         try:
             env.get_template(str(path.relative_to(package)))
         except Exception as exc:  # noqa: BLE001 - report every template that does not compile
             problems.append(f"template {path.relative_to(package)} does not compile: {exc}")
+            continue
+        if sponsored:
+            problems += _member_data_in(env, path, package)
     return problems
+
+
+def _member_data_in(env: Any, path: Path, package: Path) -> list[str]:
+    """A sponsored plugin's template naming what only member pages get (viewer, consents, navigation…).
+
+    Core renders such templates without those names anyway; the check tells
+    the author at once instead of leaving a silently empty page.
+    """
+    from jinja2 import meta
+
+    from core.sponsorship.context import MEMBER_KEYS
+
+    names = meta.find_undeclared_variables(env.parse(path.read_text(encoding="utf-8")))
+    return [f"template {path.relative_to(package)} reaches member data: {name}" for name in sorted(names & MEMBER_KEYS)]
 
 
 def check_plugin(module: ModuleType, app: Litestar | None = None) -> list[str]:

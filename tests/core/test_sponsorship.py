@@ -98,3 +98,19 @@ def test_counts_are_daily_aggregates_seen_only_by_the_campaigns_partner(make_app
     assert other.get(f"/partners/campaigns/{campaign}").status_code == 404
     assert other.get(f"/partners/campaigns/{campaign}/counts.csv").status_code == 404
     assert visitor.get("/partners/", follow_redirects=False).headers["location"].startswith("/login?next=/partners")
+
+
+def test_contract_check_finds_a_sponsored_template_reaching_member_data(tmp_path):
+    import jinja2
+
+    from core.contract import _member_data_in
+
+    (tmp_path / "card.html").write_text("<p>Hi {{ member.pseudonym }} {{ consent }} from {{ site.name }}</p>")
+    (tmp_path / "fine.html").write_text("<p>{{ _('Hello') }} {{ lang }} {{ segment }}</p>")
+    env = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    found = _member_data_in(env, tmp_path / "card.html", tmp_path)
+    assert found == [
+        "template card.html reaches member data: consent",
+        "template card.html reaches member data: member",
+    ]
+    assert _member_data_in(env, tmp_path / "fine.html", tmp_path) == []
