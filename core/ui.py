@@ -45,6 +45,7 @@ SLOTS: dict[str, str] = {
         "Where a health feature suggests talking to a professional (e.g. MémoActiv's sustained-change notice):"
         " a way to find one, e.g. the directory's search for a general practitioner."
     ),
+    "me.disclosures": "Rows on /me/disclosures: what a feature shared about the member with partners, when.",
     "partners.main": "Cards on the partner space (/partners/) for the partner role, e.g. their studies.",
     "profile.search": "Blocks under condition search results of the profile feature (args: codes), e.g. counts.",
 }

@@ -79,6 +79,12 @@ async def consents_page(request: Request[Any, Any, Any]) -> Response[Any]:
     return await render(request, "core/pages/consents.html", {"rows": await _consent_rows(request)})
 
 
+@get("/disclosures", name="core:disclosures", opt={"login": True}, include_in_schema=False)
+async def disclosures_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    """What features shared about the member with partners (the ``me.disclosures`` slot), one row per release."""
+    return await render(request, "core/pages/disclosures.html")
+
+
 @post("/consents/{purpose:str}/{action:str}", name="core:consent_change", opt={"login": True}, include_in_schema=False)
 async def consent_change(
     request: Request[Any, Any, Any], purpose: FromPath[str], action: FromPath[str]
@@ -203,6 +209,7 @@ router = Router(
         me_page,
         change_password,
         consents_page,
+        disclosures_page,
         consent_change,
         export_json,
         export_archive,

@@ -44,8 +44,15 @@ def provide_assets(ctx: PageContext) -> list[Asset]:
 
 
 @hookimpl
-def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
-    if slot in ("me.privacy", "partners.main") and ctx.member is not None:
+async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
+    if ctx.member is None:
+        return None
+    if slot == "me.disclosures":
+        rows = await services.disclosures_of(ctx.member.id)
+        if not rows:
+            return None
+        return [Fragment(order=60, template="studies/fragments/_disclosures.html", context={"rows": rows})]
+    if slot in ("me.privacy", "partners.main"):
         return [Fragment(order=60, template=f"studies/fragments/_{slot.split('.')[0]}.html")]
     return None
 

@@ -27,7 +27,7 @@ from core.api import (
 )
 from plugins.studies import services
 from plugins.studies.stats import SEXES, VARIABLES, age_band
-from plugins.studies.tables import Disclosure, Participation, Study
+from plugins.studies.tables import Participation, Study
 
 __all__ = ["router"]
 
@@ -95,13 +95,8 @@ async def leave(request: Request[Any, Any, Any], study_id: FromPath[int]) -> Res
 
 @get("/disclosures", name="studies:disclosures", opt=LOGIN)
 async def disclosures(request: Request[Any, Any, Any]) -> Response[Any]:
-    """What was shared about the member: one row per extract that counted them."""
-    rows = (
-        await Disclosure.select(Disclosure.study_title, Disclosure.sponsor, Disclosure.created_at)
-        .where(Disclosure.member == current_member(request).id)
-        .order_by(Disclosure.id, ascending=False)
-    )
-    return await render(request, "studies/pages/disclosures.html", {"rows": rows})
+    """The member's record of what was shared lives with their account: /me/disclosures."""
+    return Redirect("/me/disclosures", status_code=303)
 
 
 def _new_context(request: Request[Any, Any, Any], values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ __all__ = [
     "StudyInput",
     "approved_for",
     "create_extract",
+    "disclosures_of",
     "erase_member",
     "export_member",
     "extracts_of",
@@ -205,6 +206,12 @@ async def extracts_of(study_id: int) -> list[dict[str, Any]]:
 
 def _loads(value: Any) -> dict[str, Any]:
     return json.loads(value) if isinstance(value, str) else dict(value)
+
+
+async def disclosures_of(member_id: int) -> list[dict[str, Any]]:
+    """The member's disclosures, newest first (study, sponsor, when)."""
+    query = Disclosure.select(Disclosure.study_title, Disclosure.sponsor, Disclosure.created_at)
+    return list(await query.where(Disclosure.member == member_id).order_by(Disclosure.id, ascending=False))
 
 
 async def export_member(member_id: int) -> dict[str, Any]:

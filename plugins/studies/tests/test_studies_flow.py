@@ -115,7 +115,7 @@ def test_review_extracts_withdrawal_and_disclosures(app, client_for):
     assert post_form(leaver, f"/studies/{study_id}/leave").status_code == 303
     post_form(partner, f"/studies/{study_id}/extracts")
     assert "Only 2 members joined or left since the last extract" in partner.get(f"/studies/{study_id}").text
-    mine = leaver.get("/studies/disclosures").text
+    mine = leaver.get("/me/disclosures").text
     assert "Pain and peers" in mine and mine.count("Lab Demo") == 1
 
 
@@ -139,7 +139,16 @@ def test_export_erase_and_disabled_keeps_data(app, client_for):
     assert data["participations"][0]["sex"] == "f" and data["participations"][0]["age_band"] == "50-59"
     rt = app.state.entraide
     run_async(app, rt.enablement.set(rt.site("uk"), "studies", False))
-    assert client_for("uk").get("/studies/disclosures", follow_redirects=False).status_code == 404
+    assert client_for("uk").get("/studies/", follow_redirects=False).status_code == 404
     assert run_async(app, Participation.count()) == 1  # disabled: data kept
     run_async(app, erase_member(member))
     assert run_async(app, Participation.count()) == 0
+
+
+def test_disclosures_page_is_empty_for_a_member_never_counted(app, client_for):
+    make_member(app, email="bob@example.org", pseudonym="Bob", site="uk", consents=CONSENTS)
+    client = client_for("uk")
+    login(client, "bob@example.org")
+    page = client.get("/me/disclosures")
+    assert page.status_code == 200 and "Nothing was shared about you." in page.text
+    assert client.get("/studies/disclosures", follow_redirects=False).headers["location"] == "/me/disclosures"
