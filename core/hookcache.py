@@ -79,14 +79,19 @@ class HookResultCache:
             return None
         return (hook, kwargs.get("slot"), ctx.site.code, enabled, ctx.locale, ctx.member is None)
 
-    def split(self, impls: list[Any], *, visitor: bool, slot: str | None = None) -> tuple[list[Any], list[Any]]:
-        """(implementations whose result is cached for this viewer and slot, the others), each by slug."""
+    def split(
+        self, impls: list[Any], *, visitor: bool, slot: str | None = None, never: frozenset[str] = frozenset()
+    ) -> tuple[list[Any], list[Any]]:
+        """(implementations whose result is cached for this viewer and slot, the others), each by slug.
+
+        Plugins in ``never`` (sponsored ones: their context carries a segment) are always asked.
+        """
         memo = (id(impls), visitor, slot)
         found = self._splits.get(memo)
         if found is None or found[0] is not impls:
             wanted = ("edition", "visitors") if visitor else ("edition",)
-            cached = [i for i in impls if _cacheable(i, wanted, slot)]
-            dynamic = [i for i in impls if not _cacheable(i, wanted, slot)]
+            cached = [i for i in impls if i.plugin_name not in never and _cacheable(i, wanted, slot)]
+            dynamic = [i for i in impls if i.plugin_name in never or not _cacheable(i, wanted, slot)]
             found = self._splits[memo] = (impls, cached, dynamic)
         return found[1], found[2]
 

@@ -146,7 +146,7 @@ class Runtime:
         if key is None:
             return (await self._call_each(hook_name, self.site_impls(hook_name, enabled), kwargs))[0], False
         cached_impls, dynamic = self.hook_cache.split(
-            self.site_impls(hook_name, enabled), visitor=key[-1], slot=kwargs.get("slot")
+            self.site_impls(hook_name, enabled), visitor=key[-1], slot=kwargs.get("slot"), never=self.sponsored
         )
         results = self.hook_cache.get("*", key, None)
         complete = True

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, DemoContext, Fragment, NavItem, PageContext, Permission, gettext_for, hookimpl
+from core.api import (
+    Asset,
+    DemoContext,
+    Fragment,
+    NavItem,
+    PageContext,
+    Permission,
+    edition_cached,
+    gettext_for,
+    hookimpl,
+)
 from plugins.studies import services
 from plugins.studies.routes import router
 
@@ -31,6 +41,7 @@ def register_permissions() -> list[Permission]:
 
 
 @hookimpl
+@edition_cached
 def provide_nav_items(ctx: PageContext) -> list[NavItem]:
     if ctx.member is None:
         return []
@@ -39,11 +50,13 @@ def provide_nav_items(ctx: PageContext) -> list[NavItem]:
 
 
 @hookimpl
+@edition_cached
 def provide_assets(ctx: PageContext) -> list[Asset]:
     return [Asset("studies.css", under="/studies/")]
 
 
 @hookimpl
+@edition_cached(live_slots=("me.disclosures",))  # the member's own extracts
 async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if ctx.member is None:
         return None

@@ -114,3 +114,15 @@ def test_live_slots_are_asked_on_each_request(app):
     assert ask("me.privacy") == ([("zz_live", ["me.privacy #1"])], True)  # cached
     assert ask("admin.dashboard") == ([("zz_live", ["admin.dashboard #2"])], False)
     assert ask("admin.dashboard") == ([("zz_live", ["admin.dashboard #3"])], False)  # live
+
+
+def test_sponsored_plugins_are_never_served_from_the_cache():
+    """A sponsored plugin's context carries the viewer's segment: even marked, it is asked every time."""
+    from core.hookcache import HookResultCache
+
+    def impl(slug):
+        return type("Impl", (), {"plugin_name": slug, "function": staticmethod(edition_cached(lambda ctx: []))})()
+
+    impls = [impl("acme"), impl("friends")]
+    cached, dynamic = HookResultCache().split(impls, visitor=True, slot="home.aside", never=frozenset({"acme"}))
+    assert [i.plugin_name for i in cached] == ["friends"] and [i.plugin_name for i in dynamic] == ["acme"]
