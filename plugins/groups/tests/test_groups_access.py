@@ -91,3 +91,11 @@ def test_a_blocked_members_replies_disappear_from_threads(world):
     fake_social.block(world.bob, world.carol)
     assert "A reply by Carol" not in world["bob"].get(f"/groups/threads/{thread}/").text
     assert "A reply by Carol" in world["alice"].get(f"/groups/threads/{thread}/").text
+
+
+def test_logged_out_visitors_are_sent_to_log_in(world, client_for):
+    visitor = client_for("fr", world.app)
+    for path in ("/groups/", f"/groups/{world.public}/"):
+        response = visitor.get(path, follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"].startswith("/login"), path
+    assert visitor.get("/groups/api/groups/1", headers={"accept": "application/json"}).status_code == 401
