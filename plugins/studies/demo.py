@@ -1,8 +1,9 @@
 """Demo: an approved study of the demo partner on the French edition, its volunteers and one extract.
 
-Forty-eight French demo volunteers (born 1950-1985, consenting to partner
-studies) and Camille take part, so the extract shows real counts for the
-larger age bands and suppressed cells for the small ones.
+Sixty-four French demo volunteers (consenting to partner studies) and
+Camille take part: the 50-59 and 60-69 bands are large enough to show real
+counts, the small groups (40-49, 70+, "another answer") are hidden, with
+their complements.
 """
 
 from __future__ import annotations
@@ -47,18 +48,21 @@ async def seed(ctx: DemoContext) -> None:
     study = await Study.select().where(Study.id == study_id).output(load_json=True).first()
     assert study is not None
     joined: set[int] = set()
-    for n in range(48):
-        year = ctx.random.choice((1950, 1956, 1962, 1964, 1966, 1968, 1972, 1975, 1978, 1985))
-        member = await ctx.add_member(
-            f"volontaire{n:02d}@demo.entraide.test",
-            f"Volontaire{n:02d}",
-            "fr",
-            birth_year=year,
-            consents=("core.health_data", "core.partner_studies"),
-        )
-        sex = ctx.random.choice(("f", "f", "m", "m", "x", "u"))
-        await services.join(study, member.id, age_band(today.year - year), sex)
-        joined.add(member.id)
+    groups = [(1970, "f", 14), (1970, "m", 13), (1960, "f", 15), (1960, "m", 12), (1960, "x", 4), (1980, "f", 3)]
+    groups.append((1950, "m", 3))
+    n = 0
+    for year, sex, count in groups:
+        for _ in range(count):
+            member = await ctx.add_member(
+                f"volontaire{n:02d}@demo.entraide.test",
+                f"Volontaire{n:02d}",
+                "fr",
+                birth_year=year,
+                consents=("core.health_data", "core.partner_studies"),
+            )
+            await services.join(study, member.id, age_band(today.year - year), sex)
+            joined.add(member.id)
+            n += 1
     camille = ctx.by_email.get("camille@demo.entraide.test")
     if camille is not None:
         await services.join(study, camille.id, age_band(today.year - 1984), "f")
