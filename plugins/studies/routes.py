@@ -21,6 +21,7 @@ from core.api import (
     gettext_for,
     has_consent,
     read_form,
+    related,
     render,
     today,
     viewer_age,
@@ -41,7 +42,8 @@ async def index(request: Request[Any, Any, Any]) -> Response[Any]:
     """Studies the member may join, those they take part in, and links for partners and operators."""
     member = current_member(request)
     consented = await has_consent(member.id, "core.partner_studies")
-    studies = await services.approved_for(member.site, viewer_age(request), today(request)) if consented else []
+    codes = [str(c) for c in await related(request, "profile.conditions", member.id)]  # the member's own, not stored
+    studies = await services.approved_for(member.site, viewer_age(request), today(request), codes) if consented else []
     joined = {
         r["study"] for r in await Participation.select(Participation.study).where(Participation.member == member.id)
     }
@@ -57,7 +59,8 @@ async def index(request: Request[Any, Any, Any]) -> Response[Any]:
 
 async def _study_for_member(request: Request[Any, Any, Any], study_id: int) -> dict[str, Any]:
     member = current_member(request)
-    for study in await services.approved_for(member.site, viewer_age(request), today(request)):
+    codes = [str(c) for c in await related(request, "profile.conditions", member.id)]
+    for study in await services.approved_for(member.site, viewer_age(request), today(request), codes):
         if study["id"] == study_id:
             return study
     raise NotFoundException()

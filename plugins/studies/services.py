@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -29,6 +30,7 @@ __all__ = [
     "extracts_of",
     "join",
     "leave",
+    "matches",
     "read_study",
     "save_study",
 ]
@@ -36,6 +38,7 @@ __all__ = [
 LANGUAGES = ("fr", "en", "de")
 SEX_ANSWERS = ("f", "m", "x", "u")
 MIN_AGE, MAX_AGE = 18, 120
+_ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,2})?$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class StudyInput:
     age_max: int
     variables: list[str]
     ends_on: date
+    conditions: tuple[str, ...] = ()
 
 
 def read_study(form: FormReader, sites: list[str], *, today: date) -> StudyInput | None:
@@ -69,13 +73,18 @@ def read_study(form: FormReader, sites: list[str], *, today: date) -> StudyInput
     unknown = [v for v in variables if v not in VARIABLES]
     if unknown or not variables:
         form.errors["variables"] = form._(N_("Choose one or more of the listed variables."))
+    conditions = tuple(
+        sorted({c.strip().upper() for c in form.text("conditions", max_length=300).split(",") if c.strip()})
+    )
+    if any(not _ICD10.match(code) for code in conditions):
+        form.errors["conditions"] = form._(N_("Give ICD-10 codes separated by commas, for example E11, I10."))
     ends_on = form.date("ends_on", required=True, allow_future=True)
     if ends_on is not None and ends_on <= today:
         form.errors["ends_on"] = form._(N_("The end date must be after today."))
     if form.errors or None in (site, age_min, age_max, ends_on):
         return None
     assert site and age_min is not None and age_max is not None and ends_on
-    return StudyInput(title, sponsor, purposes, site, age_min, age_max, sorted(set(variables)), ends_on)
+    return StudyInput(title, sponsor, purposes, site, age_min, age_max, sorted(set(variables)), ends_on, conditions)
 
 
 def _version(purposes: dict[str, str]) -> str:
@@ -94,6 +103,7 @@ async def save_study(values: StudyInput, partner_id: int) -> int:
         age_min=values.age_min,
         age_max=values.age_max,
         variables=values.variables,
+        conditions=list(values.conditions),
         ends_on=values.ends_on,
         status="pending",
         consent_version=_version(values.purposes),
@@ -103,15 +113,23 @@ async def save_study(values: StudyInput, partner_id: int) -> int:
     return int(row.id)
 
 
-async def approved_for(site: str, age: int | None, today: date) -> list[dict[str, Any]]:
-    """Approved, running studies of the edition whose age range includes ``age``."""
+def matches(study_codes: list[str], member_codes: list[str]) -> bool:
+    """Whether the member's own conditions fall in the study's cohort (a category includes its subcodes)."""
+    return not study_codes or any(
+        m == s or m.startswith(s + ".") or m[:3] == s for m in member_codes for s in study_codes
+    )
+
+
+async def approved_for(site: str, age: int | None, today: date, codes: list[str] | None = None) -> list[dict[str, Any]]:
+    """Approved, running studies of the edition whose age range includes ``age`` and cohort the member's ``codes``."""
     rows = (
         await Study.select()
         .where((Study.site == site) & (Study.status == "approved") & (Study.ends_on >= today))
         .order_by(Study.id)
         .output(load_json=True)
     )
-    return [r for r in rows if age is not None and r["age_min"] <= age <= r["age_max"]]
+    found = [r for r in rows if age is not None and r["age_min"] <= age <= r["age_max"]]
+    return [r for r in found if matches(r.get("conditions") or [], codes or [])]
 
 
 async def join(study: dict[str, Any], member_id: int, band: str, sex: str) -> None:

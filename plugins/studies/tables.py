@@ -27,6 +27,7 @@ class Study(Table, tablename="studies_study"):
     age_min = Integer()
     age_max = Integer()
     variables = JSON()  # a subset of stats.VARIABLES
+    conditions = JSON(default=[])  # ICD-10 codes or categories ("E11"); empty: any member of the edition
     ends_on = Date()
     status = Varchar(length=12, default="pending")  # pending, approved, rejected
     consent_version = Varchar(length=16)  # changes when the purpose texts change

@@ -76,6 +76,7 @@ def test_bad_study_forms_are_refused_and_nothing_is_stored(app, client_for):
         ({"age_min": "70", "age_max": "40"}, "No member can be in this cohort"),
         ({"variables": ["age_band", "diagnosis"]}, "Choose one or more of the listed variables."),
         ({"purpose_en": ""}, "Describe the purpose in at least one language."),
+        ({"conditions": "E11, diabetes"}, "Give ICD-10 codes separated by commas"),
     ):
         page = post_form(client, "/studies/new", _study_form(**bad))
         assert page.status_code == 400 and message in page.text, bad
@@ -152,3 +153,15 @@ def test_disclosures_page_is_empty_for_a_member_never_counted(app, client_for):
     page = client.get("/me/disclosures")
     assert page.status_code == 200 and "Nothing was shared about you." in page.text
     assert client.get("/studies/disclosures", follow_redirects=False).headers["location"] == "/me/disclosures"
+
+
+def test_a_condition_cohort_is_not_offered_to_members_without_that_condition(app, client_for):
+    from plugins.studies.tables import Study
+
+    study_id, _ = _approved_study(app, client_for)
+    run_async(app, Study.update({Study.conditions: ["E11"]}).where(Study.id == study_id))
+    make_member(app, email="bob@example.org", pseudonym="Bob", site="uk", consents=CONSENTS)
+    client = client_for("uk")
+    login(client, "bob@example.org")
+    assert "Pain and peers" not in client.get("/studies/").text  # Bob recorded no type 2 diabetes
+    assert client.get(f"/studies/{study_id}/join").status_code == 404

@@ -79,3 +79,11 @@ def test_differencing_risk_between_two_overlapping_extracts():
     assert differencing_risk(first, first - {3}) == 1  # or left
     assert differencing_risk(first, first | set(range(100, 111))) == 0  # 11 changed: allowed
     assert differencing_risk(first, set(first)) == 0
+
+
+def test_condition_cohorts_match_codes_and_categories():
+    from plugins.studies.services import matches
+
+    assert matches([], [])  # no condition asked: every member of the edition
+    assert matches(["E11"], ["E11.9", "I10"]) and matches(["E11.9"], ["E11.9"])
+    assert not matches(["E11"], ["E10.1", "I10"]) and not matches(["E11"], [])
