@@ -23,7 +23,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -45,6 +45,7 @@ __all__ = [
     "campaign_counts",
     "cookie_header",
     "csrf_token",
+    "edition_today",
     "grant_consent",
     "login",
     "make_member",
@@ -192,6 +193,20 @@ def post_form(client: TestClient[Any], url: str, data: dict[str, Any] | None = N
     """POST a form with the CSRF token, like a browser would."""
     payload = {"_csrf_token": csrf_token(client), **(data or {})}
     return client.post(url, data=payload, follow_redirects=False, **kwargs)
+
+
+def edition_today(code: str = "fr") -> date:
+    """Today in an edition's time zone, as the site counts days for entries.
+
+    ``date.today()`` is the machine's day (UTC on CI): between 23:00 and
+    midnight UTC it is already tomorrow in Paris, and a test posting
+    "today" would be posting yesterday.
+    """
+    from core.sites import load_sites
+
+    site = load_sites(None, "fr").get(code)
+    assert site is not None, f"no edition {code!r}"
+    return datetime.now(site.tz).date()
 
 
 def login(client: TestClient[Any], email: str, password: str = DEMO_PASSWORD) -> Any:

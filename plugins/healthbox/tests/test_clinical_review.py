@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from core.api import DATE_FIELD, validate_entry
-from core.testing import login, make_member, post_form, run_async, text_of
+from core.testing import edition_today, login, make_member, post_form, run_async, text_of
 from plugins.healthbox import services
 from plugins.healthbox.tables import QuestionnaireResponse
 from plugins.healthbox.trackers import sleep, tobacco, weight
@@ -108,7 +108,7 @@ def on_site(app, client_for):
 def test_hsi_is_shown_and_stored_and_item_four_is_prefilled(app, on_site):
     client, member_id = on_site("uk")
     for n, count in enumerate((10, 11, 10, 11, 10, 11, 10)):
-        day = (date.today() - timedelta(days=n)).isoformat()
+        day = (edition_today("uk") - timedelta(days=n)).isoformat()
         assert post_form(client, "/healthbox/tobacco/", {"date": day, "cigs_today": str(count)}).status_code == 303
     page = client.get("/healthbox/tobacco/q/ftnd/")
     assert "about 10 cigarettes a day" in text_of(page.text)
@@ -129,7 +129,7 @@ def test_tobacco_page_shows_the_editions_quit_line_when_smoking_is_logged(on_sit
     for site, expected in (("fr", "Tabac Info Service au 39 89"), ("tn", "votre médecin ou votre pharmacien")):
         client, _ = on_site(site, email=f"smoker-{site}@example.org")
         assert "hb-prompt" not in client.get("/healthbox/tobacco/").text
-        post_form(client, "/healthbox/tobacco/", {"date": date.today().isoformat(), "cigs_today": "4"})
+        post_form(client, "/healthbox/tobacco/", {"date": edition_today().isoformat(), "cigs_today": "4"})
         page = text_of(client.get("/healthbox/tobacco/").text)
         assert expected in page
 
@@ -138,7 +138,7 @@ def test_weight_page_has_no_loss_prompt_for_intentional_loss(app, on_site):
     client, _ = on_site("fr")
     post_form(client, "/healthbox/settings", {"height_cm": "170"})
     for days, kg in ((30, "80"), (15, "78"), (0, "75,5")):
-        day = (date.today() - timedelta(days=days)).isoformat()
+        day = (edition_today() - timedelta(days=days)).isoformat()
         post_form(client, "/healthbox/weight/", {"date": day, "weight": kg, "confirm_outliers": "1"})
     assert "Votre poids a nettement baissé" in text_of(client.get("/healthbox/weight/").text)  # 5.6 % in 30 days
     post_form(client, "/healthbox/settings", {"height_cm": "170", "intentional_loss": "1"})

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from core.testing import login, make_member, post_form, run_async
+from core.testing import edition_today, login, make_member, post_form, run_async
 from plugins.healthbox.tables import Entry
 
 
@@ -29,7 +29,7 @@ def test_dashboard_cards_follow_every_write(app, client_for):
     a, b = client_for("fr"), client_for("fr")
     login(a, "alice@example.org")
     login(b, "bob@example.org")
-    older, newer = (date.today() - timedelta(days=n) for n in (2, 1))
+    older, newer = (edition_today() - timedelta(days=n) for n in (2, 1))
     assert _last(_weight_card(a)) is None
     assert post_form(a, "/healthbox/weight/", {"date": older.isoformat(), "weight": "70"}).status_code == 303
     card = _weight_card(a)

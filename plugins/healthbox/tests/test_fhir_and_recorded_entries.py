@@ -12,7 +12,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from core.api import EntryRejected, Metric, Tracker, record_entry
-from core.testing import login, make_member, post_form, run_async
+from core.testing import edition_today, login, make_member, post_form, run_async
 from plugins.healthbox import services
 from plugins.healthbox.sdk.fhir import PSEUDONYM_SYSTEM, TRACKER_SYSTEM, PatientRef, build_bundle
 from plugins.healthbox.sdk.fhir_scores import SCORE_SYSTEM
@@ -68,7 +68,7 @@ def member(app, client_for):
 
 def test_whole_export_is_a_valid_r4_bundle_with_the_right_codes(member):
     client, _ = member
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     post_form(client, "/healthbox/settings", {"height_cm": "5'10\"", "unit_height": "[in_i]"})
     forms = {
         "weight": {"weight": "72.5", "waist": "84"},
@@ -121,7 +121,7 @@ def test_pss_total_has_its_loinc_code_and_covers_the_recall_period(make_app, cli
     _validate(bundle)
     total = _codes(bundle)["feeling.pss10"]
     assert _loinc(total) == "106860-0" and total["valueInteger"] == 18  # six items at 1, four reversed at 3
-    day = date.today()
+    day = edition_today("uk")
     assert total["effectivePeriod"] == {"start": (day - timedelta(days=29)).isoformat(), "end": day.isoformat()}
 
 
@@ -165,7 +165,7 @@ def scores_app(make_app, client_for):
 def test_hook_store_tracker_entry(scores_app):
     """A plugin records values it computed: stored, on the dashboard, charted, in CSV and FHIR, erased."""
     app, client, member_id = scores_app
-    day = date.today()
+    day = edition_today()
     for n, (span, correct) in enumerate(((5, 9), (6, 10))):
         values = {"span": span, "correct": correct, "dprime": Decimal("2.31") + n}
         entry = run_async(
@@ -192,7 +192,7 @@ def test_hook_store_tracker_entry(scores_app):
 
 def test_recorded_values_are_checked_against_the_declaration(scores_app, app):
     app, _, member_id = scores_app
-    day = date.today()
+    day = edition_today()
     with pytest.raises(EntryRejected) as too_long:
         run_async(app, record_entry(member_id, "memgame", day, {"span": 12, "correct": 3}, source="memgame"))
     assert set(too_long.value.errors) == {"span"}  # hard limit 0–9

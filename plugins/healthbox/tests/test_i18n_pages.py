@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
-from core.testing import login, make_member, post_form, text_of
+from core.testing import edition_today, login, make_member, post_form, text_of
 
 SLUGS = ("weight", "feeling", "sleep", "tobacco", "food", "activity")
 
@@ -66,7 +65,7 @@ def test_every_tracker_page_is_translated(member_on, site, names):
 
 def test_french_validation_messages_and_insights(member_on):
     client = member_on("fr")
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     page = text_of(post_form(client, "/healthbox/weight/", {"date": today, "weight": "abc"}).text)
     assert "Rien n'a été enregistré" in page and "Saisissez un nombre, par exemple 72,5." in page
     page = text_of(post_form(client, "/healthbox/weight/", {"date": today, "weight": "900"}).text)
@@ -80,7 +79,7 @@ def test_french_validation_messages_and_insights(member_on):
 
 def test_french_food_advice_and_tags(member_on):
     client = member_on("fr")
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     post_form(client, "/healthbox/food/", {"date": today, "fruit_veg": "2", "log_complete": "1"})
     page = text_of(client.get("/healthbox/food/").text)
     assert "Conseils" in page and "Règle F1 (PNNS) : au moins 5 portions de fruits et légumes par jour" in page

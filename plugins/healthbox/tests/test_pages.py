@@ -6,11 +6,11 @@ import io
 import json
 import re
 import zipfile
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from core.testing import login, make_member, post_form, run_async, text_of
+from core.testing import edition_today, login, make_member, post_form, run_async, text_of
 from plugins.healthbox.tables import Entry, QuestionnaireResponse, Setting
 
 
@@ -42,14 +42,15 @@ def test_health_pages_need_the_health_data_consent(client, app):
     assert page.status_code == 403
     assert "/me/consents#purpose-core.health_data" in page.text
     assert (
-        post_form(client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "70"}).status_code == 403
+        post_form(client, "/healthbox/weight/", {"date": edition_today().isoformat(), "weight": "70"}).status_code
+        == 403
     )
     post_form(client, "/me/consents/core.health_data/grant")
     assert client.get("/healthbox/weight/").status_code == 200
 
 
 def test_weight_entry_is_saved_with_bmi_and_charted(client, app, alice):
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     post_form(client, "/healthbox/settings", {"height_cm": "175"})
     response = post_form(client, "/healthbox/weight/", {"date": today, "weight": "70,0"})
     assert response.status_code == 303, text_of(response.text)[:500]
@@ -63,7 +64,7 @@ def test_weight_entry_is_saved_with_bmi_and_charted(client, app, alice):
 
 def test_pounds_are_converted_to_kilograms(client, app, alice):
     post_form(
-        client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "154.3", "unit_weight": "[lb_av]"}
+        client, "/healthbox/weight/", {"date": edition_today().isoformat(), "weight": "154.3", "unit_weight": "[lb_av]"}
     )
     assert json.loads(entries(app, alice, "weight")[0]["values"])["weight"] == pytest.approx(70.0, abs=0.05)
 
@@ -74,7 +75,7 @@ def test_pounds_are_converted_to_kilograms(client, app, alice):
         ("weight", {"weight": "0"}, "weight"),
         ("weight", {"weight": "900"}, "weight"),
         ("weight", {"weight": "abc"}, "weight"),
-        ("weight", {"weight": "70", "date": (date.today() + timedelta(days=2)).isoformat()}, "date"),
+        ("weight", {"weight": "70", "date": (edition_today() + timedelta(days=2)).isoformat()}, "date"),
         ("weight", {"weight": "70", "unit_weight": "stone"}, "weight"),
         (
             "sleep",
@@ -93,7 +94,7 @@ def test_pounds_are_converted_to_kilograms(client, app, alice):
     ],
 )
 def test_bad_values_give_a_field_error_and_store_nothing(client, app, alice, tracker, data, field):
-    payload = {"date": date.today().isoformat(), **data}
+    payload = {"date": edition_today().isoformat(), **data}
     response = post_form(client, f"/healthbox/{tracker}/", payload)
     assert response.status_code == 400
     assert "Nothing was saved" in response.text or "Rien n" in response.text or 'role="alert"' in response.text
@@ -103,7 +104,7 @@ def test_bad_values_give_a_field_error_and_store_nothing(client, app, alice, tra
 
 
 def test_unusual_value_needs_confirmation(client, app, alice):
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     first = post_form(client, "/healthbox/weight/", {"date": today, "weight": "260"})
     assert first.status_code == 400 and 'name="confirm_outliers"' in first.text
     assert entries(app, alice) == []
@@ -113,7 +114,7 @@ def test_unusual_value_needs_confirmation(client, app, alice):
 
 
 def test_same_day_entry_asks_before_replacing_then_replaces(client, app, alice):
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     assert post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "12"}).status_code == 303
     asked = post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "9"})
     assert asked.status_code == 409
@@ -127,7 +128,7 @@ def test_same_day_entry_asks_before_replacing_then_replaces(client, app, alice):
 
 
 def test_editing_todays_entry_from_the_prefilled_form_does_not_ask(client, app, alice):
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "12"})
     page = client.get("/healthbox/tobacco/").text
     assert f'name="replaces" value="{today}"' in page  # the form carries the day it edits
@@ -135,7 +136,7 @@ def test_editing_todays_entry_from_the_prefilled_form_does_not_ask(client, app, 
         post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "8", "replaces": today}).status_code
         == 303
     )
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (edition_today() - timedelta(days=1)).isoformat()
     post_form(client, "/healthbox/tobacco/", {"date": yesterday, "cigs_today": "10"})
     # The form edited today; switching its date to a day that has an entry asks.
     moved = post_form(client, "/healthbox/tobacco/", {"date": yesterday, "cigs_today": "7", "replaces": today})
@@ -154,7 +155,7 @@ def test_error_summary_names_each_field_and_links_to_it(client, alice):
 
 
 def test_entries_are_private_to_their_owner(client_for, app, alice, client):
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "17"})
     make_member(app, email="eve@example.org", pseudonym="Eve")
     eve = client_for("be")
@@ -168,14 +169,14 @@ def test_entries_are_private_to_their_owner(client_for, app, alice, client):
 
 
 def test_delete_own_entry(client, app, alice):
-    today = date.today().isoformat()
+    today = edition_today().isoformat()
     post_form(client, "/healthbox/tobacco/", {"date": today, "cigs_today": "5"})
     assert post_form(client, f"/healthbox/tobacco/entries/{today}/delete").status_code == 303
     assert entries(app, alice) == []
 
 
 def test_csv_export_and_bad_tracker(client, alice):
-    post_form(client, "/healthbox/tobacco/", {"date": date.today().isoformat(), "cigs_today": "7"})
+    post_form(client, "/healthbox/tobacco/", {"date": edition_today().isoformat(), "cigs_today": "7"})
     csv = client.get("/healthbox/export.csv?tracker=tobacco")
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     header, row = csv.text.splitlines()[:2]
@@ -186,7 +187,7 @@ def test_csv_export_and_bad_tracker(client, alice):
 
 def test_member_export_has_entries_and_fhir_bundle(client, alice):
     post_form(client, "/healthbox/settings", {"height_cm": "175"})
-    post_form(client, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "70"})
+    post_form(client, "/healthbox/weight/", {"date": edition_today().isoformat(), "weight": "70"})
     data = client.get("/me/export").json()["healthbox"]
     assert data["entries"][0]["weight"] == 70  # as typed: a whole number stays whole
     bundle = data["fhir_bundle"]
@@ -209,7 +210,7 @@ def test_member_export_has_entries_and_fhir_bundle(client, alice):
 
 
 def test_account_deletion_erases_health_box(client, app, alice):
-    post_form(client, "/healthbox/tobacco/", {"date": date.today().isoformat(), "cigs_today": "7"})
+    post_form(client, "/healthbox/tobacco/", {"date": edition_today().isoformat(), "cigs_today": "7"})
     post_form(client, "/healthbox/settings", {"height_cm": "170"})
     post_form(client, "/me/delete", {"password": "entraide-demo-2026"})
     for table in (Entry, QuestionnaireResponse, Setting):
@@ -217,7 +218,7 @@ def test_account_deletion_erases_health_box(client, app, alice):
 
 
 def test_disabling_keeps_data_and_reenabling_brings_it_back(client, app, alice):
-    post_form(client, "/healthbox/tobacco/", {"date": date.today().isoformat(), "cigs_today": "3"})
+    post_form(client, "/healthbox/tobacco/", {"date": edition_today().isoformat(), "cigs_today": "3"})
     rt = app.state.entraide
     run_async(app, rt.enablement.set(rt.site("fr"), "healthbox", False))
     assert client.get("/healthbox/tobacco/").status_code == 404
@@ -260,10 +261,10 @@ def test_hook_register_tracker_types(make_app, client_for):
     form = client.get("/healthbox/hydration/")
     assert 'name="glasses"' in form.text
     assert (
-        post_form(client, "/healthbox/hydration/", {"date": date.today().isoformat(), "glasses": "55"}).status_code
+        post_form(client, "/healthbox/hydration/", {"date": edition_today().isoformat(), "glasses": "55"}).status_code
         == 400
     )
-    ok = post_form(client, "/healthbox/hydration/", {"date": date.today().isoformat(), "glasses": "8"})
+    ok = post_form(client, "/healthbox/hydration/", {"date": edition_today().isoformat(), "glasses": "8"})
     assert ok.status_code == 303
     assert "<svg" in client.get("/healthbox/hydration/").text
     csv = client.get("/healthbox/export.csv?tracker=hydration").text

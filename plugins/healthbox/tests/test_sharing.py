@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import sample_friends_plugin
 
-from core.testing import login, make_member, post_form
+from core.testing import edition_today, login, make_member, post_form
 
 
 def test_shared_chart_visible_only_to_friends_when_shared(make_app, client_for):
@@ -21,7 +19,7 @@ def test_shared_chart_visible_only_to_friends_when_shared(make_app, client_for):
     login(owner, "alice@example.org")
     login(friend, "bob@example.org")
     login(stranger, "eve@example.org")
-    post_form(owner, "/healthbox/weight/", {"date": date.today().isoformat(), "weight": "64.2"})
+    post_form(owner, "/healthbox/weight/", {"date": edition_today().isoformat(), "weight": "64.2"})
     url = f"/healthbox/shared/{alice}/weight/"
     assert friend.get(url).status_code == 404  # not shared yet
     assert post_form(owner, "/healthbox/weight/share", {"share": "1"}).status_code == 303

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from core.testing import login, make_member, post_form, run_async, text_of
+from core.testing import edition_today, login, make_member, post_form, run_async, text_of
 from plugins.healthbox import services
 from plugins.healthbox.tables import Entry
 
@@ -45,7 +44,7 @@ def test_uk_member_types_feet_and_inches_in_the_settings_and_sees_them_back(app,
 def test_uk_weight_in_pounds_is_stored_exactly_and_the_form_keeps_pounds(app, member_on):
     client, member_id = member_on("uk")
     post_form(client, "/healthbox/settings", {"height_cm": "69", "unit_height": "[in_i]"})
-    today = date.today().isoformat()
+    today = edition_today("uk").isoformat()
     data = {"date": today, "weight": "203.5", "unit_weight": "[lb_av]"}
     assert post_form(client, "/healthbox/weight/", data).status_code == 303
     values = _values(app, member_id)
@@ -61,7 +60,7 @@ def test_french_member_has_metric_units_only_and_types_a_decimal_comma(app, memb
     page = client.get("/healthbox/weight/")
     assert 'name="unit_weight"' not in page.text
     assert post_form(client, "/healthbox/settings", {"height_cm": "172,3"}).status_code == 303
-    entry = {"date": date.today().isoformat(), "weight": "64,75"}
+    entry = {"date": edition_today().isoformat(), "weight": "64,75"}
     assert post_form(client, "/healthbox/weight/", entry).status_code == 303
     values = _values(app, member_id)
     assert values["height"] == Decimal("172.3") and values["weight"] == Decimal("64.75")
