@@ -48,6 +48,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "cognitive_results": N_("cognitive exercise results"),
     "checkin_context": N_("check-in context"),
     "memoactiv_settings": N_("exercise settings"),
+    "study_participation": N_("studies you joined and what they counted"),
 }
 
 

@@ -11,6 +11,6 @@ META = PluginMeta(
     name="Studies",
     version="1.0.0",
     description="Anonymous studies for partner laboratories: consented members, aggregates only.",
-    data_categories=("study participation",),
+    data_categories=("study_participation",),
     seed_after=("profile",),
 )

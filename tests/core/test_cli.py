@@ -49,8 +49,9 @@ def test_sites_list_json(run):
 def test_plugins_enable_disable_and_list(run):
     listing = json.loads(run("plugins", "list", "--site", "fr", "--json").stdout)
     assert listing, "no plugin installed"
-    slug = listing[0]["slug"]
-    assert listing[0]["enabled"] is True and listing[0]["installed"] is True
+    healthbox = next(row for row in listing if row["slug"] == "healthbox")
+    slug = healthbox["slug"]
+    assert healthbox["enabled"] is True and healthbox["installed"] is True
     assert run("plugins", "disable", slug, "--site", "fr").returncode == 0
     after = {r["slug"]: r for r in json.loads(run("plugins", "list", "--site", "fr", "--json").stdout)}
     assert after[slug]["enabled"] is False
