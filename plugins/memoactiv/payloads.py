@@ -5,7 +5,9 @@ nothing stored): a wrong number of trials, answers to trials that were never
 shown (including digit-span trials past the stopping rule), negative or
 non-numeric times, reaction times under 100 ms (the page treats such presses
 as "too early" and repeats the trial, so they never reach the server), a run
-longer than two hours, or a run shorter than its stimuli alone take.
+longer than two hours, a run shorter than its stimuli alone take, or a run
+marked interrupted (the page was hidden during the scored block, reference
+sheet §7: its times cannot be trusted).
 """
 
 from __future__ import annotations
@@ -114,6 +116,10 @@ def check_envelope(payload: Any, *, token: str, elapsed_ms: float) -> tuple[floa
     """
     if not isinstance(payload, Mapping) or payload.get("token") != token:
         raise PayloadRejected(N_("These results do not belong to this exercise."))
+    if payload.get("interrupted", False) is not False:  # the page was hidden: the block is void (§7)
+        raise PayloadRejected(
+            N_("The exercise was interrupted because the page was hidden; this run was not scored — start again.")
+        )
     duration = number(payload.get("duration"), N_("run duration (ms)"), low=0, high=MAX_RUN_MS)
     assert duration is not None
     if duration > elapsed_ms + CLOCK_SLACK_MS:

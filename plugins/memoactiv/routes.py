@@ -16,7 +16,7 @@ from plugins.memoactiv.display import CONTEXT_QUESTIONS, format_primary
 from plugins.memoactiv.exercises import EXERCISES, OPTIONAL
 from plugins.memoactiv.history import history_page
 from plugins.memoactiv.plans import make_plan
-from plugins.memoactiv.run_routes import OPT, result_page, run_page, submit_run, train
+from plugins.memoactiv.run_routes import OPT, result_page, run_page, submit_run, train, void_run
 from plugins.memoactiv.trends import declining_families, member_trends
 
 __all__ = ["router"]
@@ -162,6 +162,7 @@ router = Router(
         session_page,
         train,
         submit_run,
+        void_run,
         result_page,
         history_page,
     ],

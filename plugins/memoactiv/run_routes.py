@@ -4,6 +4,10 @@ The page gets the plan the server issued (stimuli, order, timings); the
 browser measures times with ``performance.now()`` and posts trial-level JSON
 to ``/memoactiv/runs/<token>``, which checks, scores and stores it (400 with
 a message and nothing stored when the data cannot come from a real run).
+A scored block interrupted by hiding the page is void: the page posts a
+notice to ``/memoactiv/runs/<token>/void`` and the server forgets the plan
+(the member starts again with fresh stimuli); results marked interrupted are
+refused like any impossible run.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from plugins.memoactiv.payloads import PayloadRejected
 from plugins.memoactiv.plans import make_plan
 from plugins.memoactiv.wordlists import TRAINING_FORMS
 
-__all__ = ["OPT", "exercise_or_404", "result_page", "run_page", "submit_run", "train"]
+__all__ = ["OPT", "exercise_or_404", "result_page", "run_page", "submit_run", "train", "void_run"]
 
 OPT = {"consent": "core.health_data"}
 MAX_BODY = 256 * 1024
@@ -38,12 +42,21 @@ def exercise_or_404(slug: str, *, trainable: bool = False) -> Exercise:
     return exercise
 
 
+def restart_url(run: dict[str, Any]) -> str:
+    """Where "Start again" leads after a void run (the practice round may then be skipped)."""
+    if run["session_id"] is not None:
+        return f"/memoactiv/checkin/{run['session_id']}?again=1"
+    return f"/memoactiv/train/{run['exercise']}?again=1"
+
+
 async def run_page(
     request: Request[Any, Any, Any], run: dict[str, Any], *, step: tuple[int, int] | None = None
 ) -> Response[Any]:
     """The page that runs one exercise from its issued plan."""
     exercise = EXERCISES[run["exercise"]]
     context = {
+        "again": request.query_params.get("again") == "1",
+        "restart_url": restart_url(run),
         "exercise": exercise,
         "run": run,
         "plan": run["plan"],
@@ -106,6 +119,18 @@ async def submit_run(request: Request[Any, Any, Any], token: FromPath[str]) -> R
     else:
         next_url = f"/memoactiv/results/{run['id']}"
     return Response({"next": next_url, "score": format_primary(run["exercise"], scored.primary, fmt)})
+
+
+@post("/runs/{token:str}/void", name="memoactiv:void", opt=OPT, status_code=200)
+async def void_run(request: Request[Any, Any, Any], token: FromPath[str]) -> Response[Any]:
+    """The page was hidden during the scored block: forget the issued plan, keep nothing of the run."""
+    member = current_member(request)
+    run = await services.get_run(member.id, token=token[:64])
+    if run is None:
+        raise NotFoundException()
+    if not await services.void_run(run):
+        return _error(gettext_for(request).gettext("These results were already saved."), 409)
+    return Response({"next": restart_url(run)})
 
 
 @get("/results/{run_id:int}", name="memoactiv:result", opt=OPT)

@@ -29,6 +29,7 @@ __all__ = [
     "save_setting",
     "session_runs",
     "start_session",
+    "void_run",
 ]
 
 CHECKIN_INTERVAL_DAYS = 7
@@ -187,6 +188,27 @@ async def save_result(run_id: int, **values: Any) -> bool:
         if not await Run.exists().where((Run.id == run_id) & (Run.status == "issued")):
             return False
         await Run.update({**columns, Run.status: "done", Run.submitted_at: now()}).where(Run.id == run_id)
+    return True
+
+
+async def void_run(run: dict[str, Any]) -> bool:
+    """Forget an issued plan whose scored block was interrupted (page hidden): nothing of it is kept.
+
+    The next visit issues fresh stimuli. A check-in's word list cannot be
+    fresh in the same form once partly seen, so the check-in moves to the next
+    parallel form (its delayed recall follows, being issued later). False when
+    the run was already submitted.
+    """
+    async with transaction(Run._meta.db):
+        if not await Run.exists().where((Run.id == run["id"]) & (Run.status == "issued")):
+            return False
+        await Run.delete().where(Run.id == run["id"])
+        if run["exercise"] == "words" and run["session_id"] is not None:
+            row = await Session.select(Session.form).where(Session.id == run["session_id"]).first()
+            if row is not None:
+                position = CHECKIN_FORMS.index(row["form"]) if row["form"] in CHECKIN_FORMS else -1
+                following = CHECKIN_FORMS[(position + 1) % len(CHECKIN_FORMS)]
+                await Session.update({Session.form: following}).where(Session.id == run["session_id"])
     return True
 
 

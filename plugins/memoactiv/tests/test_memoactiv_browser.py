@@ -2,9 +2,12 @@
 
 The member reads the instructions, does the practice round, pauses in the
 middle of a sequence and resumes (the interrupted sequence is shown again),
-then plays the scored run with the keyboard alone: right at length 3, wrong twice at length 4 (the
-stopping rule ends the run). The browser measures the times and posts the
-trials; the server scores them; the history lists the run with its score.
+starts the scored run and hides the page (another tab in front): the run is
+void, the page says so, nothing is stored, and "Start again" gives a fresh
+plan. Then the member plays the scored run with the keyboard alone: right at
+length 3, wrong twice at length 4 (the stopping rule ends the run). The
+browser measures the times and posts the trials; the server scores them; the
+history lists the run with its score.
 """
 
 from __future__ import annotations
@@ -60,6 +63,13 @@ def _keys(page, digits):
     keypad.wait_for(state="hidden")
 
 
+HIDE_PAGE = """() => {
+  Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+  Object.defineProperty(document, "hidden", { value: true, configurable: true });
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
 def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
     from playwright.sync_api import expect, sync_playwright
 
@@ -93,7 +103,27 @@ def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
             _type(page, digits)
         page.get_by_role("button", name="Commencer l’exercice").click()
 
-        trials = plan["trials"]
+        # The page is hidden during the scored block: the run is void, nothing is stored.
+        expect(page.locator(".ma-stimulus.ma-digit")).to_be_visible()
+        void_token = page.locator("#ma-runner").get_attribute("data-token")
+        with page.expect_response(lambda r: r.url.endswith(f"/runs/{void_token}/void")) as notice:
+            page.evaluate(HIDE_PAGE)
+        assert notice.value.status == 200  # the server forgot the plan
+        expect(page.get_by_role("heading", name="Cet exercice n’a pas été compté")).to_be_visible()
+        expect(page.locator(".ma-voided-text")).to_contain_text("la page a été masquée")
+        expect(page.locator(".ma-keypad")).to_be_hidden()
+        page.wait_for_timeout(3000)  # the sequence would have ended by now: nothing moves on, nothing is sent
+        expect(page.locator(".ma-keypad")).to_be_hidden()
+        expect(page.get_by_role("heading", name="Cet exercice n’a pas été compté")).to_be_visible()
+        page.get_by_role("link", name="Recommencer").click()
+
+        # Starting again: a fresh plan; the practice round may be skipped this time.
+        page.wait_for_url(f"{base}/memoactiv/train/span_forward?again=1")
+        fresh = json.loads(page.locator("#ma-runner").get_attribute("data-plan"))
+        assert fresh != plan
+        page.get_by_role("button", name="Passer l’entraînement et commencer l’exercice").click()
+
+        trials = fresh["trials"]
         # The scored run is played with the keyboard only (the practice used the on-screen keypad).
         _keys(page, trials[0]["digits"])  # length 3: right
         _keys(page, [1])  # length 3: wrong (one right is enough to go on)
@@ -106,7 +136,10 @@ def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
         expect(page.locator(".ma-training-score").first).to_have_text("3")
         assert not errors, errors
         browser.close()
-    run = run_async(app, Run.select().where(Run.member == member_id).first().output(load_json=True))
+    runs = run_async(app, Run.select().where(Run.member == member_id).output(load_json=True))
+    assert void_token not in {r["token"] for r in runs}  # nothing kept of the void block
+    assert len(runs) == 1
+    run = runs[0]
     assert run["status"] == "done" and run["mode"] == "training"
     assert [t["correct"] for t in run["trials"]] == [True, False, False, False]
     assert all(t["rt"] >= 100 for t in run["trials"])  # measured in the browser

@@ -1,8 +1,11 @@
 /* MémoActiv exercise runner: shows the trials of the plan the server issued, measures times with
  * performance.now() (stimulus onsets aligned with requestAnimationFrame), and posts trial-level JSON.
  * The server checks and scores everything. No inline script, no eval (the site's CSP forbids both).
- * Pausing (button, Escape, or leaving the tab) stops the clock; the interrupted trial (n-back: block)
- * starts again on resume. */
+ * Pausing (button or Escape) stops the clock; the interrupted trial (n-back: block) starts again on
+ * resume. Hiding the page (another tab or app in front: visibilitychange) during the scored block voids
+ * the block (reference sheet §7: timers and frames are throttled while hidden, so its times cannot be
+ * trusted): nothing is sent but a notice that lets the server forget the plan, and the member starts
+ * again. During the practice round hiding the page only pauses it. */
 (function () {
   "use strict";
   var root = document.getElementById("ma-runner");
@@ -16,6 +19,7 @@
   var texts = {};
   root.querySelectorAll("[data-text]").forEach(function (el) { texts[el.getAttribute("data-text")] = el.textContent.trim(); });
   var PAUSED = { paused: true };
+  var VOID = { voided: true };
 
   function t(key, params) {
     var text = texts[key] || key;
@@ -25,7 +29,10 @@
 
   // --- phases -----------------------------------------------------------------------------------
   var phase = "intro";
+  var voided = false;
+  var scoredBlock = false;
   function show(name) {
+    if (voided && name !== "voided") { return; }
     phase = name;
     root.querySelectorAll(".ma-phase").forEach(function (s) { s.hidden = s.getAttribute("data-phase") !== name; });
     var section = root.querySelector('[data-phase="' + name + '"]');
@@ -47,7 +54,7 @@
   var interruptions = 0;
 
   function pause() {
-    if (isPaused || phase !== "task") { return; }
+    if (isPaused || voided || phase !== "task") { return; }
     isPaused = true;
     clock.pausedAt = performance.now();
     interruptions += 1;
@@ -64,17 +71,42 @@
     show("task");
     var pending = resumeWaiters;
     resumeWaiters = [];
-    pending.forEach(function (resolve) { resolve(); });
+    pending.forEach(function (w) { w.resolve(); });
   }
   function resumed() {
+    if (voided) { return Promise.reject(VOID); }
     if (!isPaused) { return Promise.resolve(); }
-    return new Promise(function (resolve) { resumeWaiters.push(resolve); });
+    return new Promise(function (resolve, reject) { resumeWaiters.push({ resolve: resolve, reject: reject }); });
   }
-  document.addEventListener("visibilitychange", function () { if (document.hidden) { pause(); } });
+
+  // The scored block is void once the page is hidden: every wait rejects with VOID, answers are ignored,
+  // the page says so and offers to start again; the server forgets the plan (a fresh one next time).
+  function voidBlock() {
+    if (voided) { return; }
+    voided = true;
+    scoredBlock = false;
+    isPaused = false;
+    listening = null;
+    var pending = waiters;
+    waiters = [];
+    pending.forEach(function (w) { w.reject(VOID); });
+    var sleepers = resumeWaiters;
+    resumeWaiters = [];
+    sleepers.forEach(function (w) { w.reject(VOID); });
+    show("voided");
+    fetch(root.getAttribute("data-void"), { method: "POST", credentials: "same-origin", keepalive: true,
+      headers: { "Content-Type": "application/json", "X-CSRFToken": root.getAttribute("data-csrf") },
+      body: JSON.stringify({ token: root.getAttribute("data-token"), interrupted: true }) }).catch(function () {});
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) { return; }
+    if (scoredBlock) { voidBlock(); } else { pause(); }
+  });
 
   // An interruptible wait: rejects with PAUSED when the member pauses.
   function wait(ms) {
     return new Promise(function (resolve, reject) {
+      if (voided) { reject(VOID); return; }
       if (isPaused) { reject(PAUSED); return; }
       var entry = { reject: function (e) { clearTimeout(timer); reject(e); } };
       var timer = setTimeout(function () { waiters = waiters.filter(function (w) { return w !== entry; }); resolve(); }, ms);
@@ -90,7 +122,7 @@
   var listening = null;
   var inputCounts = {};
   function respond(value, stamp, input) {
-    if (!listening || isPaused) { return; }
+    if (!listening || isPaused || voided) { return; }
     inputCounts[input] = (inputCounts[input] || 0) + 1;
     listening(value, stamp);
   }
@@ -186,7 +218,7 @@
   window.MemoActiv = { t: t, show: show, wait: wait, frame: frame, waitResponse: waitResponse, waitQuiet: waitQuiet,
     uninterrupted: uninterrupted, setStimulus: setStimulus, say: say, counter: counter, activeNow: activeNow,
     toActive: toActive, resumed: resumed, root: root, plan: plan, kind: kind, stage: stage, PAUSED: PAUSED,
-    isPaused: function () { return isPaused; } };
+    isPaused: function () { return isPaused || voided; } };
 
   // --- device -----------------------------------------------------------------------------------
   var refreshHz = null;
@@ -216,7 +248,7 @@
   async function send(trials) {
     show("sending");
     var body = JSON.stringify({ token: root.getAttribute("data-token"), duration: Math.round(activeNow() * 10) / 10,
-      interruptions: interruptions, device: device(), trials: trials });
+      interruptions: interruptions, interrupted: voided, device: device(), trials: trials });
     var response;
     try {
       response = await fetch(root.getAttribute("data-submit"), { method: "POST", credentials: "same-origin",
@@ -236,8 +268,14 @@
   async function run(isPractice) {
     var task = window.MemoActivTasks && window.MemoActivTasks[kind];
     show("task");
-    if (!isPractice) { clock.origin = performance.now(); clock.pausedTotal = 0; }
-    var trials = await task(isPractice);
+    if (!isPractice) { clock.origin = performance.now(); clock.pausedTotal = 0; scoredBlock = true; }
+    var trials;
+    try { trials = await task(isPractice); } catch (error) {
+      if (error === VOID) { return; }
+      throw error;
+    }
+    if (voided) { return; }
+    scoredBlock = false;
     say("");
     if (isPractice) { show("ready"); return; }
     await send(trials);
@@ -245,7 +283,7 @@
 
   root.addEventListener("click", function (event) {
     var button = event.target.closest("[data-action]");
-    if (!button) { return; }
+    if (!button || voided) { return; }
     var action = button.getAttribute("data-action");
     if (action === "practice") { clock.origin = performance.now(); run(true); }
     if (action === "start") { run(false); }
