@@ -16,6 +16,7 @@ from plugins.memoactiv.display import CONTEXT_QUESTIONS, format_primary
 from plugins.memoactiv.exercises import EXERCISES, OPTIONAL
 from plugins.memoactiv.history import history_page
 from plugins.memoactiv.plans import make_plan
+from plugins.memoactiv.prompts import DECLINE, show_prompt
 from plugins.memoactiv.run_routes import OPT, result_page, run_page, submit_run, train, void_run
 from plugins.memoactiv.trends import declining_families, member_trends
 
@@ -64,6 +65,8 @@ async def index(request: Request[Any, Any, Any]) -> Response[Any]:
             }
         )
     families = declining_families(trends)
+    # Sustained change on two families: suggest a professional, at most once a week, each showing logged (§9).
+    suggest = len(families) >= 2 and await show_prompt(member.id, DECLINE, locale_of(request))
     _ = gettext_for(request).gettext
     state = await _checkin_state(member.id, request)
     context = {
@@ -73,8 +76,9 @@ async def index(request: Request[Any, Any, Any]) -> Response[Any]:
             (f"/memoactiv/history/{slug}", _(EXERCISES[slug].name)) for slug, t in trends.items() if t.trend.below
         ],
         "rows": rows,
-        "below_families": families,
-        "suggest_professional": len(families) >= 2,
+        "below_families": families if len(families) < 2 else [],
+        "suggest_professional": suggest,
+        "prompt": DECLINE,
     }
     return await render(request, "memoactiv/pages/index.html", context)
 

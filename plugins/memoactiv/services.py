@@ -9,7 +9,8 @@ from typing import Any
 
 from core.api import transaction
 from plugins.memoactiv.exercises import CHECKIN_ORDER, OPTIONAL, REQUIRED
-from plugins.memoactiv.tables import Run, Session, Setting
+from plugins.memoactiv.prompts import prompt_log
+from plugins.memoactiv.tables import PromptLog, Run, Session, Setting
 from plugins.memoactiv.wordlists import CHECKIN_FORMS
 
 __all__ = [
@@ -249,13 +250,19 @@ async def group_series(exercise: str) -> dict[int, list[float]]:
 
 
 async def export_member(member_id: int) -> dict[str, Any]:
-    """Check-ins (context answers included), every run with its plan, raw trials and scores, settings."""
+    """Everything MémoActiv keeps about the member.
+
+    Check-ins (context answers included), every run with its plan, raw trials
+    and scores, settings, and each prompt to see a professional shown to the
+    member (which message version, in which language, when).
+    """
     sessions = await Session.select().where(Session.member == member_id).order_by(Session.id).output(load_json=True)
     runs = await Run.select().where(Run.member == member_id).order_by(Run.id).output(load_json=True)
     return {
         "checkins": [{k: v for k, v in s.items() if k != "member"} for s in sessions],
         "runs": [{k: v for k, v in r.items() if k not in ("member", "token")} for r in runs],
         "settings": await get_setting(member_id),
+        "prompts_shown": await prompt_log(member_id),
     }
 
 
@@ -264,6 +271,7 @@ async def erase_member(member_id: int) -> None:
         await Run.delete().where(Run.member == member_id)
         await Session.delete().where(Session.member == member_id)
         await Setting.delete().where(Setting.member == member_id)
+        await PromptLog.delete().where(PromptLog.member == member_id)
 
 
 def next_checkin_day(last: dict[str, Any] | None, today: date) -> date:

@@ -1,4 +1,4 @@
-"""MémoActiv tables: check-in sessions, runs (plan, raw trials, scores) and member settings."""
+"""MémoActiv tables: check-in sessions, runs (plan, raw trials, scores), member settings, prompts shown."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from piccolo.table import Table
 
 from core.api import member_foreign_key
 
-__all__ = ["Run", "Session", "Setting"]
+__all__ = ["PromptLog", "Run", "Session", "Setting"]
 
 
 class Session(Table, tablename="memoactiv_session"):
@@ -62,3 +62,18 @@ class Setting(Table, tablename="memoactiv_setting"):
     member = member_foreign_key()
     optional = JSON(default="[]")
     colour_vision = Varchar(length=16, default="")
+
+
+class PromptLog(Table, tablename="memoactiv_prompt_log"):
+    """Each showing of a prompt to see a professional: which one, which message version, when (§9).
+
+    ``message_version`` names the exact texts shown (their id and a hash of
+    them, :mod:`plugins.memoactiv.prompts`); ``language`` the language shown.
+    """
+
+    id = Serial(primary_key=True)
+    member = member_foreign_key()
+    prompt_key = Varchar(length=64)
+    message_version = Varchar(length=64)
+    language = Varchar(length=16, default="")
+    shown_at = Timestamptz(index=True)
