@@ -69,6 +69,7 @@ from core.request_helpers import (
     translations_for,
     url_for,
 )
+from core.research import StudyVariable, members_consenting, record_consent, study_values, study_variables
 from core.sites import Site
 from core.tracker_numbers import as_decimal, format_number, parse_feet_inches, parse_locale_decimal, round_half_up
 from core.tracker_records import EntryRejected, TrackerEntry, record_entry
@@ -153,6 +154,7 @@ __all__ = [
     "Questionnaire",
     "RateLimit",
     "Site",
+    "StudyVariable",
     "Subscription",
     "Tracker",
     "TrackerEntry",
@@ -187,6 +189,7 @@ __all__ = [
     "locale_of",
     "media_path",
     "member_foreign_key",
+    "members_consenting",
     "mentioned_members",
     "nearest_place",
     "page_context",
@@ -198,6 +201,7 @@ __all__ = [
     "publish_badge",
     "rate_limit",
     "read_form",
+    "record_consent",
     "record_entry",
     "related",
     "render",
@@ -211,6 +215,8 @@ __all__ = [
     "send_member_email",
     "settings",
     "site_of",
+    "study_values",
+    "study_variables",
     "subscribe",
     "suggest_places",
     "today",

@@ -81,6 +81,21 @@ class DemoContext:
             member.id, rt.purposes[purpose], "grant", site=site, language=member.language, channel="demo"
         )
 
+    async def agree(self, member: MemberView, purpose: str, *, title: str, body: str) -> str:
+        """Record that a demo member agreed to a dynamic purpose (e.g. one study); the text version.
+
+        Like ``core.api.record_consent`` from the member's own click: the
+        ledger keeps the hash of ``title`` and ``body`` (channel ``demo``).
+        """
+        from core.context import active_runtime
+        from core.research import record_dynamic
+
+        rt = active_runtime()
+        site = rt.site(member.site)
+        return await record_dynamic(
+            rt, member.id, purpose, "grant", site=site, language=member.language, title=title, body=body, channel="demo"
+        )
+
 
 def seed_order(metas: dict[str, PluginMeta]) -> list[str]:
     """Slugs in seeding order: ``requires_plugins``, then ``seed_after``, then slug.

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["MEMBER_DATA_HOOKS", "Runtime"]
 
 #: Site hooks whose arguments carry member data: never called on sponsored plugins.
-MEMBER_DATA_HOOKS = frozenset({"handle_event", "resolve_permission", "resolve_related"})
+MEMBER_DATA_HOOKS = frozenset({"handle_event", "resolve_permission", "resolve_related", "resolve_study_values"})
 
 log = logging.getLogger("entraide.plugins")
 

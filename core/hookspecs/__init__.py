@@ -12,11 +12,22 @@ The list of site hooks is :data:`SITE_HOOKS`; everything else is global.
 
 from __future__ import annotations
 
-from core.hookspecs import app, consent, events, identity, privacy, ui
+from core.hookspecs import app, consent, events, identity, privacy, research, ui
 
-__all__ = ["MODULES", "SITE_HOOKS", "SPONSORED_HOOKS", "app", "consent", "events", "identity", "privacy", "ui"]
+__all__ = [
+    "MODULES",
+    "SITE_HOOKS",
+    "SPONSORED_HOOKS",
+    "app",
+    "consent",
+    "events",
+    "identity",
+    "privacy",
+    "research",
+    "ui",
+]
 
-MODULES = (app, ui, identity, consent, privacy, events)
+MODULES = (app, ui, identity, consent, privacy, events, research)
 
 SITE_HOOKS = frozenset(
     {
@@ -26,6 +37,8 @@ SITE_HOOKS = frozenset(
         "provide_assets",
         "resolve_permission",
         "resolve_related",
+        "provide_study_variables",
+        "resolve_study_values",
         "handle_event",
     }
 )
