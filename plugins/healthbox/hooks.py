@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import msgspec
@@ -14,6 +14,7 @@ from core.api import (
     NavItem,
     PageContext,
     Permission,
+    StudyVariable,
     Tracker,
     TrackerEntry,
     all_trackers,
@@ -28,6 +29,7 @@ from plugins.healthbox.routes import router
 from plugins.healthbox.sdk.fhir import PatientRef, iter_bundle_json, url_maker
 from plugins.healthbox.sdk.fhir_scores import iter_score_entries
 from plugins.healthbox.sharing import PERMISSION
+from plugins.healthbox.study_values import VARIABLES, values_for
 from plugins.healthbox.trackers import BUILTIN_TRACKERS
 
 __all__ = [
@@ -37,9 +39,11 @@ __all__ = [
     "provide_assets",
     "provide_fragments",
     "provide_nav_items",
+    "provide_study_variables",
     "register_permissions",
     "register_routes",
     "register_tracker_types",
+    "resolve_study_values",
     "seed_demo_data",
     "store_tracker_entry",
 ]
@@ -119,6 +123,20 @@ async def export_personal_data(member_id: int) -> dict[str, Any]:
         "settings": await services.get_settings(member_id),
         "fhir_bundle": msgspec.Raw(bundle.encode()),
     }
+
+
+@hookimpl
+def provide_study_variables(site: str) -> list[StudyVariable]:
+    """Summary numbers partner studies may request (see plugins/healthbox/study_values.py)."""
+    return list(VARIABLES.values())
+
+
+@hookimpl
+async def resolve_study_values(
+    variable: str, member_ids: list[int], purpose: str, site: str, today: date
+) -> dict[int, float] | None:
+    """One number per consenting participant; None for variables that are not the Health Box's."""
+    return await values_for(variable, member_ids, purpose, today)
 
 
 @hookimpl
