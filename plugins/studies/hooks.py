@@ -11,6 +11,7 @@ from core.api import (
     NavItem,
     PageContext,
     Permission,
+    consent_of,
     edition_cached,
     gettext_for,
     hookimpl,
@@ -56,7 +57,7 @@ def provide_assets(ctx: PageContext) -> list[Asset]:
 
 
 @hookimpl
-@edition_cached(live_slots=("me.disclosures",))  # the member's own extracts
+@edition_cached(live_slots=("me.disclosures", "me.privacy"))  # the member's own extracts and study consents
 async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | None:
     if ctx.member is None:
         return None
@@ -65,8 +66,11 @@ async def provide_fragments(slot: str, ctx: PageContext) -> list[Fragment] | Non
         if not rows:
             return None
         return [Fragment(order=60, template="studies/fragments/_disclosures.html", context={"rows": rows})]
-    if slot in ("me.privacy", "partners.main"):
-        return [Fragment(order=60, template=f"studies/fragments/_{slot.split('.')[0]}.html")]
+    if slot == "me.privacy":
+        rows = await services.study_consents(ctx.member.id, await consent_of(ctx.request))
+        return [Fragment(order=60, template="studies/fragments/_me.html", context={"consents": rows})]
+    if slot == "partners.main":
+        return [Fragment(order=60, template="studies/fragments/_partners.html")]
     return None
 
 

@@ -12,5 +12,5 @@ META = PluginMeta(
     version="1.0.0",
     description="Anonymous studies for partner laboratories: consented members, aggregates only.",
     data_categories=("study_participation",),
-    seed_after=("profile",),
+    seed_after=("healthbox", "profile"),
 )

@@ -18,16 +18,21 @@ from core.api import (
     audit,
     current_member,
     flash,
+    formats_for,
     gettext_for,
     has_consent,
+    locale_of,
     read_form,
+    record_consent,
     related,
     render,
+    study_variables,
     today,
     viewer_age,
 )
-from plugins.studies import services
+from plugins.studies import csvfile, extracts, services
 from plugins.studies.stats import SEXES, VARIABLES, age_band
+from plugins.studies.summaries import bin_labels
 from plugins.studies.tables import Participation, Study
 
 __all__ = ["router"]
@@ -66,12 +71,18 @@ async def _study_for_member(request: Request[Any, Any, Any], study_id: int) -> d
     raise NotFoundException()
 
 
+async def _join_context(request: Request[Any, Any, Any], study: dict[str, Any], error: str | None) -> dict[str, Any]:
+    """What the member reads before agreeing: the purpose text in their language and every variable shared."""
+    available = await study_variables(request)
+    health = [available[key].label for key in study["variables"] if key in available]
+    text = services.purpose_text(study, locale_of(request))
+    return {"study": study, "sexes": services.SEX_ANSWERS, "error": error, "purpose": text, "health": health}
+
+
 @get("/{study_id:int}/join", name="studies:join_form", opt={**LOGIN, "consent": "core.partner_studies"})
 async def join_form(request: Request[Any, Any, Any], study_id: FromPath[int]) -> Response[Any]:
     study = await _study_for_member(request, study_id)
-    return await render(
-        request, "studies/pages/join.html", {"study": study, "sexes": services.SEX_ANSWERS, "error": None}
-    )
+    return await render(request, "studies/pages/join.html", await _join_context(request, study, None))
 
 
 @post("/{study_id:int}/join", name="studies:join", opt={**LOGIN, "consent": "core.partner_studies"})
@@ -83,15 +94,25 @@ async def join(request: Request[Any, Any, Any], study_id: FromPath[int]) -> Resp
     _ = gettext_for(request).gettext
     if sex is None or not agreed:
         error = _("Tick the box to give your consent to this study, and answer the question.")
-        context = {"study": study, "sexes": services.SEX_ANSWERS, "error": error}
+        context = await _join_context(request, study, error)
         return await render(request, "studies/pages/join.html", context, status=400)
-    await services.join(study, current_member(request).id, age_band(viewer_age(request)), sex)
+    member = current_member(request)
+    if not await services.is_participant(study_id, member.id):
+        text = services.purpose_text(study, locale_of(request))
+        version = await record_consent(request, extracts.purpose_of(study_id), "grant", title=study["title"], body=text)
+        await services.join(study, member.id, age_band(viewer_age(request)), sex, version)
     return flash(Redirect("/studies/", status_code=303), _("You take part in this study. You can leave at any time."))
 
 
 @post("/{study_id:int}/leave", name="studies:leave", opt=LOGIN)
 async def leave(request: Request[Any, Any, Any], study_id: FromPath[int]) -> Response[Any]:
-    await services.leave(study_id, current_member(request).id)
+    """Leave in one click: the ledger records the withdrawal of this study's consent."""
+    study = await Study.select().where(Study.id == study_id).output(load_json=True).first()
+    if study is None:
+        raise NotFoundException()
+    if await services.leave(study_id, current_member(request).id):
+        text = services.purpose_text(study, locale_of(request))
+        await record_consent(request, extracts.purpose_of(study_id), "withdraw", title=study["title"], body=text)
     message = gettext_for(request).gettext("You left the study: later extracts will not count you.")
     return flash(Redirect("/studies/", status_code=303), message)
 
@@ -102,25 +123,32 @@ async def disclosures(request: Request[Any, Any, Any]) -> Response[Any]:
     return Redirect("/me/disclosures", status_code=303)
 
 
-def _new_context(request: Request[Any, Any, Any], values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+async def _new_context(
+    request: Request[Any, Any, Any], values: dict[str, Any], errors: dict[str, str]
+) -> dict[str, Any]:
     sites = [s.code for s in request.app.state.entraide.sites]
-    return {"values": values, "errors": errors, "sites": sites, "variables": VARIABLES, "languages": services.LANGUAGES}
+    health = {key: v.label for key, v in (await study_variables(request)).items()}
+    variables = {**VARIABLES, **health}
+    return {"values": values, "errors": errors, "sites": sites, "variables": variables, "languages": services.LANGUAGES}
 
 
 @get("/new", name="studies:new", opt=PARTNER)
 async def new_form(request: Request[Any, Any, Any]) -> Response[Any]:
     values = {"site": request.scope["state"]["site"].code, "age_min": "18", "age_max": "99"}
-    return await render(request, "studies/pages/new.html", _new_context(request, values, {}))
+    return await render(request, "studies/pages/new.html", await _new_context(request, values, {}))
 
 
 @post("/new", name="studies:create", opt=PARTNER)
 async def create(request: Request[Any, Any, Any]) -> Response[Any]:
     form = await read_form(request)
     sites = [s.code for s in request.app.state.entraide.sites]
-    values = services.read_study(form, sites, today=today(request))
+    chosen = str(form.raw.get("site") or "")
+    health = await study_variables(chosen if chosen in sites else request)
+    values = services.read_study(form, sites, today=today(request), health=health)
     if values is None:
         raw = {**form.values, "variables": list(form.raw.getall("variables", []))}
-        return await render(request, "studies/pages/new.html", _new_context(request, raw, form.errors), status=400)
+        context = await _new_context(request, raw, form.errors)
+        return await render(request, "studies/pages/new.html", context, status=400)
     study_id = await services.save_study(values, current_member(request).id)
     message = gettext_for(request).gettext("Study saved. An operator will review it before members can see it.")
     return flash(Redirect(f"/studies/{study_id}", status_code=303), message)
@@ -142,10 +170,11 @@ async def study_page(request: Request[Any, Any, Any], study_id: FromPath[int]) -
     participants = await Participation.count().where(Participation.study == study_id)
     context = {
         "study": study,
-        "extracts": await services.extracts_of(study_id),
+        "extracts": await extracts.extracts_of(study_id),
         "participants": participants,
         "sexes": SEXES,
         "variables": VARIABLES,
+        "bin_labels": lambda edges: bin_labels(edges, formats_for(request)),
         "is_owner": study["partner"] == current_member(request).id,
         "is_reviewer": await allowed(request, "studies.review"),
         "error": None,
@@ -158,14 +187,10 @@ async def extract(request: Request[Any, Any, Any], study_id: FromPath[int]) -> R
     study = await _own_study(request, study_id)
     if study["partner"] != current_member(request).id or study["status"] != "approved":
         raise NotFoundException()
-    members = [
-        r["member"] for r in await Participation.select(Participation.member).where(Participation.study == study_id)
-    ]
-    consenting = {m for m in members if await has_consent(m, "core.partner_studies")}
     _ = gettext_for(request).gettext
     try:
-        await services.create_extract(study, consenting, today(request))
-    except services.ExtractRefused as refused:
+        await extracts.create_extract(study, today(request))
+    except extracts.ExtractRefused as refused:
         return flash(Redirect(f"/studies/{study_id}", status_code=303), _(refused.msgid) % refused.params)
     return flash(Redirect(f"/studies/{study_id}", status_code=303), _("Extract published."))
 
@@ -175,18 +200,12 @@ async def extract_csv(
     request: Request[Any, Any, Any], study_id: FromPath[int], extract_id: FromPath[int]
 ) -> Response[Any]:
     await _own_study(request, study_id)
-    found = [e for e in await services.extracts_of(study_id) if e["id"] == extract_id]
+    found = [e for e in await extracts.extracts_of(study_id) if e["id"] == extract_id]
     if not found:
         raise NotFoundException()
-    table = found[0]["table"]
-    lines = ["age_band," + ",".join(table.cols)]
-    for row in table.rows:
-        cells = ["suppressed" if table.cells[row][c] is None else str(table.cells[row][c]) for c in table.cols]
-        lines.append(",".join([row, *cells]))
     disposition = f'attachment; filename="study-{study_id}-{found[0]["month"]}.csv"'
-    return Response(
-        "\n".join(lines) + "\n", media_type="text/csv; charset=utf-8", headers={"content-disposition": disposition}
-    )
+    body = csvfile.extract_csv(found[0]["table"])
+    return Response(body, media_type="text/csv; charset=utf-8", headers={"content-disposition": disposition})
 
 
 @get("/review", name="studies:review", opt=REVIEW)

@@ -9,30 +9,31 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from core.api import N_, FormReader, transaction
-from plugins.studies.stats import VARIABLES, K, Table, build_table, differencing_risk
-from plugins.studies.tables import Disclosure, Extract, Participation, Study
+from core.api import N_, FormReader
+from plugins.studies.stats import VARIABLES
+from plugins.studies.tables import Disclosure, Participation, Study
 
 __all__ = [
     "LANGUAGES",
     "SEX_ANSWERS",
-    "ExtractRefused",
     "StudyInput",
     "approved_for",
-    "create_extract",
     "disclosures_of",
     "erase_member",
     "export_member",
-    "extracts_of",
+    "is_participant",
     "join",
     "leave",
     "matches",
+    "purpose_text",
     "read_study",
     "save_study",
+    "study_consents",
 ]
 
 LANGUAGES = ("fr", "en", "de")
@@ -56,8 +57,12 @@ class StudyInput:
     conditions: tuple[str, ...] = ()
 
 
-def read_study(form: FormReader, sites: list[str], *, today: date) -> StudyInput | None:
-    """Check the form; None with ``form.errors`` filled (bad dates, empty cohort, unknown variable)."""
+def read_study(form: FormReader, sites: list[str], *, today: date, health: Iterable[str] = ()) -> StudyInput | None:
+    """Check the form; None with ``form.errors`` filled (bad dates, empty cohort, unknown variable).
+
+    ``health`` lists the study variables plugins enabled on the chosen
+    edition can summarise (``core.api.study_variables``).
+    """
     title = form.text("title", required=True, max_length=120)
     sponsor = form.text("sponsor", required=True, max_length=120)
     purposes = {lang: form.text(f"purpose_{lang}", max_length=2000) for lang in LANGUAGES}
@@ -70,8 +75,12 @@ def read_study(form: FormReader, sites: list[str], *, today: date) -> StudyInput
     if age_min is not None and age_max is not None and age_max < age_min:
         form.errors["age_max"] = form._(N_("No member can be in this cohort: the oldest age is below the youngest."))
     variables = list(form.raw.getall("variables", [])) if hasattr(form.raw, "getall") else []
-    unknown = [v for v in variables if v not in VARIABLES]
-    if unknown or not variables:
+    known = {*VARIABLES, *health}
+    unknown = sorted({v for v in variables if v not in known})
+    if unknown:
+        message = form._(N_("Unknown variable: %(names)s. Choose among the listed variables."))
+        form.errors["variables"] = message % {"names": ", ".join(v[:40] for v in unknown[:3])}
+    elif not variables:
         form.errors["variables"] = form._(N_("Choose one or more of the listed variables."))
     conditions = tuple(
         sorted({c.strip().upper() for c in form.text("conditions", max_length=300).split(",") if c.strip()})
@@ -132,8 +141,18 @@ async def approved_for(site: str, age: int | None, today: date, codes: list[str]
     return [r for r in found if matches(r.get("conditions") or [], codes or [])]
 
 
-async def join(study: dict[str, Any], member_id: int, band: str, sex: str) -> None:
-    """Take part (idempotent); the consent version is the study's current one."""
+def purpose_text(study: dict[str, Any], language: str) -> str:
+    """The purpose text a member reads before joining: their language, else French, English, German."""
+    texts = study["purposes"]
+    return str(texts.get(language) or next((texts[lang] for lang in LANGUAGES if texts.get(lang)), ""))
+
+
+async def is_participant(study_id: int, member_id: int) -> bool:
+    return bool(await Participation.exists().where(Participation.key == f"{study_id}:{member_id}"))
+
+
+async def join(study: dict[str, Any], member_id: int, band: str, sex: str, consent_version: str) -> None:
+    """Take part (idempotent); ``consent_version`` is the ledger's version of the text the member agreed to."""
     key = f"{study['id']}:{member_id}"
     if await Participation.exists().where(Participation.key == key):
         return
@@ -143,93 +162,62 @@ async def join(study: dict[str, Any], member_id: int, band: str, sex: str) -> No
         member=member_id,
         age_band=band,
         sex=sex,
-        consent_version=study["consent_version"],
+        consent_version=consent_version,
         joined_at=datetime.now(UTC),
     ).save()
 
 
-async def leave(study_id: int, member_id: int) -> None:
-    """Stop taking part: later extracts no longer count the member."""
-    await Participation.delete().where(Participation.key == f"{study_id}:{member_id}")
-
-
-class ExtractRefused(Exception):
-    """An extract that would disclose too much; ``msgid`` and ``params`` say why, for the partner."""
-
-    def __init__(self, msgid: str, **params: Any) -> None:
-        super().__init__(msgid)
-        self.msgid, self.params = msgid, params
-
-
-async def create_extract(study: dict[str, Any], consenting: set[int], today: date) -> int:
-    """Publish the study's aggregates now; refused below :data:`K` members or on a differencing risk.
-
-    Args:
-        study: The approved study's row.
-        consenting: Participants who still grant ``core.partner_studies`` (the others are left out).
-        today: The edition's day (only its month is shown to the partner).
-    """
-    rows = await Participation.select(Participation.member, Participation.age_band, Participation.sex).where(
-        (Participation.study == study["id"]) & Participation.member.is_in(list(consenting) or [0])
-    )
-    members = {int(r["member"]) for r in rows}
-    if len(members) < K:
-        raise ExtractRefused(N_("Fewer than %(k)s members take part: nothing can be published yet."), k=K)
-    previous = (
-        await Extract.select(Extract.id)
-        .where(Extract.study == study["id"])
-        .order_by(Extract.id, ascending=False)
-        .first()
-    )
-    before = None
-    if previous:
-        before = {
-            int(r["member"])
-            for r in await Disclosure.select(Disclosure.member).where(Disclosure.extract == previous["id"])
-        }
-    risk = differencing_risk(before, members)
-    if risk:
-        raise ExtractRefused(
-            N_("Only %(n)s members joined or left since the last extract: wait until at least %(k)s changed."),
-            n=risk,
-            k=K,
-        )
-    table = build_table(((r["age_band"], r["sex"]) for r in rows), study["variables"])
-    now = datetime.now(UTC)
-    async with transaction(Extract._meta.db):
-        extract = Extract(
-            study=study["id"], month=today.strftime("%Y-%m"), cohort=len(members), table=table.as_json(), created_at=now
-        )
-        await extract.save()
-        await Disclosure.insert(
-            *[
-                Disclosure(
-                    member=m, extract=extract.id, study_title=study["title"], sponsor=study["sponsor"], created_at=now
-                )
-                for m in sorted(members)
-            ]
-        )
-    return int(extract.id)
-
-
-async def extracts_of(study_id: int) -> list[dict[str, Any]]:
-    """The study's extracts, newest first, each with its :class:`Table`."""
-    rows = (
-        await Extract.select(Extract.id, Extract.month, Extract.table)
-        .where(Extract.study == study_id)
-        .order_by(Extract.id, ascending=False)
-    )
-    return [{**r, "table": Table.from_json(_loads(r["table"]))} for r in rows]
-
-
-def _loads(value: Any) -> dict[str, Any]:
-    return json.loads(value) if isinstance(value, str) else dict(value)
+async def leave(study_id: int, member_id: int) -> bool:
+    """Stop taking part: later extracts no longer count the member; whether they took part."""
+    key = f"{study_id}:{member_id}"
+    was = await Participation.exists().where(Participation.key == key)
+    await Participation.delete().where(Participation.key == key)
+    return bool(was)
 
 
 async def disclosures_of(member_id: int) -> list[dict[str, Any]]:
-    """The member's disclosures, newest first (study, sponsor, when)."""
-    query = Disclosure.select(Disclosure.study_title, Disclosure.sponsor, Disclosure.created_at)
-    return list(await query.where(Disclosure.member == member_id).order_by(Disclosure.id, ascending=False))
+    """The member's disclosures, newest first (study, sponsor, when, and which variables the extract summarised)."""
+    query = Disclosure.select(
+        Disclosure.study_title, Disclosure.sponsor, Disclosure.created_at, Disclosure.extract.table
+    ).output(load_json=True)
+    rows = await query.where(Disclosure.member == member_id).order_by(Disclosure.id, ascending=False)
+    for row in rows:
+        table = row.pop("extract.table") or {}
+        table = json.loads(table) if isinstance(table, str) else table
+        row["variables"] = [s["label"] for s in table.get("summaries") or []]
+    return list(rows)
+
+
+async def study_consents(member_id: int, state: Any) -> list[dict[str, Any]]:
+    """The member's study consents as the ledger records them (``state``: their consent state), newest first.
+
+    A row per study the member ever agreed to: granted or withdrawn, since
+    when, the text version, and whether they still take part.
+    """
+    prefix = "studies.study."
+    ids = {int(p[len(prefix) :]) for p in [*state.granted, *state.withdrawn] if p.startswith(prefix)}
+    if not ids:
+        return []
+    studies = {
+        r["id"]: r for r in await Study.select(Study.id, Study.title, Study.sponsor).where(Study.id.is_in(sorted(ids)))
+    }
+    rows = []
+    for study_id in sorted(ids, reverse=True):
+        name = f"{prefix}{study_id}"
+        granted = name in state.granted
+        study = studies.get(study_id, {"title": "", "sponsor": ""})
+        rows.append(
+            {
+                "id": study_id,
+                "title": study["title"],
+                "sponsor": study["sponsor"],
+                "granted": granted,
+                "since": state.granted.get(name) or state.withdrawn.get(name),
+                "version": state.versions.get(name, ""),
+                "joined": granted and await is_participant(study_id, member_id),
+            }
+        )
+    return rows
 
 
 async def export_member(member_id: int) -> dict[str, Any]:

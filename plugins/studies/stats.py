@@ -20,7 +20,8 @@ study; both margins are part of the published table.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from core.api import N_
 
@@ -34,6 +35,7 @@ __all__ = [
     "build_table",
     "differencing_risk",
     "round5",
+    "suppress",
 ]
 
 K = 11
@@ -63,16 +65,18 @@ class Table:
     rows: list[str]
     cols: list[str]
     cells: dict[str, dict[str, int | None]]
+    summaries: list[dict[str, Any]] = field(default_factory=list)  # see plugins/studies/summaries.py
 
     def suppressed(self) -> int:
         return sum(value is None for row in self.cells.values() for value in row.values())
 
     def as_json(self) -> dict[str, object]:
-        return {"rows": self.rows, "cols": self.cols, "cells": self.cells}
+        return {"rows": self.rows, "cols": self.cols, "cells": self.cells, "summaries": self.summaries}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Table:
-        return cls(list(data["rows"]), list(data["cols"]), dict(data["cells"]))  # type: ignore[call-overload]
+        summaries = list(data.get("summaries") or [])  # type: ignore[call-overload]
+        return cls(list(data["rows"]), list(data["cols"]), dict(data["cells"]), summaries)  # type: ignore[call-overload]
 
 
 def build_table(people: Iterable[tuple[str, str]], variables: Iterable[str]) -> Table:
@@ -90,10 +94,16 @@ def build_table(people: Iterable[tuple[str, str]], variables: Iterable[str]) -> 
             continue
         for r, c in ((row, col), (row, TOTAL), (TOTAL, col), (TOTAL, TOTAL)):
             true[r][c] += 1
-    hidden = {(r, c) for r, line in true.items() for c, n in line.items() if 0 < n < K}
-    _complete(true, hidden, rows, cols)
+    hidden = suppress(true, rows, cols)
     cells = {r: {c: (None if (r, c) in hidden else round5(n)) for c, n in line.items()} for r, line in true.items()}
     return Table([*rows, TOTAL], [*cols, TOTAL], cells)
+
+
+def suppress(true: dict[str, dict[str, int]], rows: list[str], cols: list[str]) -> set[tuple[str, str]]:
+    """Cells to hide in a table of true counts with margins: 1-10 members, then their complements."""
+    hidden = {(r, c) for r, line in true.items() for c, n in line.items() if 0 < n < K}
+    _complete(true, hidden, rows, cols)
+    return hidden
 
 
 def _complete(true: dict[str, dict[str, int]], hidden: set[tuple[str, str]], rows: list[str], cols: list[str]) -> None:

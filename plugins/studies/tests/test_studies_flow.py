@@ -74,7 +74,9 @@ def test_bad_study_forms_are_refused_and_nothing_is_stored(app, client_for):
     for bad, message in (
         ({"ends_on": yesterday}, "The end date must be after today."),
         ({"age_min": "70", "age_max": "40"}, "No member can be in this cohort"),
-        ({"variables": ["age_band", "diagnosis"]}, "Choose one or more of the listed variables."),
+        ({"variables": ["age_band", "diagnosis"]}, "Unknown variable: diagnosis. Choose among the listed variables."),
+        ({"variables": ["healthbox.bmi.median"]}, "Unknown variable: healthbox.bmi.median."),
+        ({"variables": []}, "Choose one or more of the listed variables."),
         ({"purpose_en": ""}, "Describe the purpose in at least one language."),
         ({"conditions": "E11, diabetes"}, "Give ICD-10 codes separated by commas"),
     ):
