@@ -52,7 +52,7 @@ async def _health_entries(ctx: DemoContext, member: MemberView, sex: str, n: int
         )
     if n % 2 == 0:
         for days_ago in range(1, 28, 2):  # every other day of the last 4 weeks
-            minutes = {"moderate_min": rng.randint(15, 50), "vigorous_min": rng.randint(0, 15)}
+            minutes = {"moderate_min": rng.randint(10, 40), "vigorous_min": rng.randint(0, 12)}
             await record_entry(
                 member.id, "activity", today - timedelta(days=days_ago), minutes, source="form", tz="Europe/Paris"
             )
