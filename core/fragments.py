@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
+from core.fragment_cache import cache_key
 from core.sponsorship.campaigns import live_campaigns
 from core.sponsorship.context import restricted_context
 from core.sponsorship.links import click_url_for
@@ -26,7 +27,7 @@ from core.ui import SPONSORABLE_SLOTS, Fragment, PageContext
 if TYPE_CHECKING:
     from core.runtime import Runtime
 
-__all__ = ["RESERVED_CLASS", "gather", "render_fragment", "sponsor_allowed_on"]
+__all__ = ["RESERVED_CLASS", "gather", "render_fragment", "sponsor_allowed_on", "with_sponsored"]
 
 log = logging.getLogger("entraide.render")
 
@@ -42,32 +43,82 @@ def sponsor_allowed_on(path: str) -> bool:
 async def gather(
     rt: Runtime, ctx: PageContext, enabled: frozenset[str], slot: str
 ) -> tuple[list[tuple[str, Fragment]], bool]:
-    """Fragments for ``slot`` from enabled plugins, by ``(order, slug)``.
+    """Fragments for ``slot`` from enabled plugins other than sponsored ones, by ``(order, slug)``.
 
-    Sponsored plugins are asked only in sponsorable slots, on pages where
-    sponsoring is allowed, and while one of their campaigns runs on the edition.
+    Sponsored plugins are added by :func:`with_sponsored`, per request.
 
     Returns:
-        The fragments, and whether they all came from the edition cache (never
-        where a sponsored plugin is enabled: campaigns start and end by the
-        day, segments differ per viewer).
+        The fragments, and whether they all came from the edition cache.
     """
     found: list[tuple[str, Fragment]] = []
-    cacheable = not (rt.sponsored & enabled)
-    if not cacheable:
-        sponsor_ok = slot in SPONSORABLE_SLOTS and sponsor_allowed_on(ctx.request.scope["path"])
-        live = await live_campaigns(ctx.request) if sponsor_ok else {}
-        enabled = frozenset(s for s in enabled if s not in rt.sponsored or s in live)
-    results, cached = await rt.call_cached("provide_fragments", enabled, slot=slot, ctx=ctx)
+    results, cached = await rt.call_cached("provide_fragments", enabled - rt.sponsored, slot=slot, ctx=ctx)
     for slug, fragments in results:
         found.extend((slug, f) for f in fragments)
-    return sorted(found, key=lambda pair: (pair[1].order, pair[0])), cached and cacheable
+    return sorted(found, key=_order), cached
+
+
+async def with_sponsored(
+    rt: Runtime, ctx: PageContext, enabled: frozenset[str], plan: list[tuple[str, list[tuple[str, Fragment]]]]
+) -> list[tuple[str, list[tuple[str, Fragment]]]]:
+    """``plan`` (slot → fragments) with the fragments of sponsored plugins added, asked on every request.
+
+    Sponsored plugins are asked only in sponsorable slots, on pages where
+    sponsoring is allowed, and while one of their campaigns runs on the
+    edition; their answer may depend on the viewer's segment and the day,
+    so it is never cached.
+    """
+    sponsored = enabled & rt.sponsored
+    if not sponsored or not sponsor_allowed_on(ctx.request.scope["path"]):
+        return plan
+    if not any(slot in SPONSORABLE_SLOTS for slot, _ in plan):
+        return plan
+    live = await live_campaigns(ctx.request)
+    running = frozenset(s for s in sponsored if s in live)
+    if not running:
+        return plan
+    merged = []
+    for slot, fragments in plan:
+        if slot in SPONSORABLE_SLOTS:
+            results = await rt.call_uncached("provide_fragments", running, slot=slot, ctx=ctx)
+            extra = [(slug, f) for slug, items in results for f in items]
+            if extra:
+                fragments = sorted([*fragments, *extra], key=_order)
+        merged.append((slot, fragments))
+    return merged
+
+
+def _order(pair: tuple[str, Fragment]) -> tuple[int, str]:
+    return pair[1].order, pair[0]
 
 
 def _refuse(rt: Runtime, slug: str, why: str) -> str:
     log.error("fragment of plugin %s refused: %s", slug, why)
     rt.degraded[slug] = f"fragment refused: {why}"
     return ""
+
+
+def _render(
+    rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any], aim: tuple[Any, ...] | None
+) -> str:
+    """A fragment's template output, from the cache when it reads nothing personal (core.fragment_cache).
+
+    ``aim`` is ``(segment, campaign, slot)`` for a sponsored fragment: it then
+    renders with the restricted context and its counting link.
+    """
+    template = env.get_template(fragment.template)
+    key = cache_key(env, template, slug, fragment.context, base["site"].code, aim)
+    found: str | None = rt.hook_cache.get("*", key, None) if key is not None else None
+    if found is not None:
+        return found
+    context = base
+    if aim is not None:
+        segment, campaign, slot = aim
+        context = restricted_context(base, segment)
+        context["click_url"] = click_url_for(campaign, slot, slug)
+    html = template.render({**context, **fragment.context})
+    if key is not None:
+        rt.hook_cache.put("*", key, html)
+    return html
 
 
 def render_fragment(
@@ -90,19 +141,19 @@ def render_fragment(
     sponsored = slug in rt.sponsored
     if fragment.sponsored and not sponsored:
         return _refuse(rt, slug, "only plugins of kind 'sponsored' may show sponsored content")
-    context = base
+    campaign, segment = None, None
     if sponsored:
-        request = base["request"]
-        campaign = request.scope["state"].get("live_campaigns", {}).get(slug)
+        state = base["request"].scope["state"]
+        campaign = state.get("live_campaigns", {}).get(slug)
         if campaign is None:
             return ""
-        cached = request.scope["state"].get("sponsored_ctx")
-        context = restricted_context(base, cached.segment if cached else None)
-        context["click_url"] = click_url_for(campaign, slot, slug)
+        cached = state.get("sponsored_ctx")
+        segment = cached.segment if cached else None
         env = rt.templates.sponsored_env(env.globals["theme"], base["lang"])
     try:
         if fragment.template:
-            html = env.get_template(fragment.template).render({**context, **fragment.context})
+            aim = (segment, campaign, slot) if sponsored else None
+            html = _render(rt, env, slug, fragment, base, aim)
         else:
             html = str(fragment.html or "")
     except Exception as exc:
@@ -114,7 +165,7 @@ def render_fragment(
             return _refuse(rt, slug, "the 'sponsored' CSS class is reserved for core's sponsored label")
         return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
     if shown is not None:
-        shown.append(campaign)
+        shown.append(campaign)  # type: ignore[arg-type]
     sponsor = escape(rt.registry.metas[slug].sponsor or "")
     text = escape(label)
     return (

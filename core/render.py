@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from core import builtin
 from core.consent import ConsentState, current_state
 from core.formatting import Formats, formats, language_tag
-from core.fragments import gather, render_fragment, sponsor_allowed_on
+from core.fragments import gather, render_fragment, with_sponsored
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
@@ -185,12 +185,29 @@ async def _chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) -> dic
 
     When every plugin's answer came from the edition cache (visitors, usually),
     the assembled result is cached too: one look-up per page, whatever the
-    number of plugins.
+    number of plugins. Sponsored plugins (stylesheets only) are asked on each request.
     """
-    key = ("chrome", ctx.site.code, enabled, ctx.locale, ctx.member is None)
-    found = rt.hook_cache.get("*", key, None)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
+    sponsored = enabled & rt.sponsored
+    plain = enabled - sponsored if sponsored else enabled
+    key = ("chrome", ctx.site.code, plain, ctx.locale, ctx.member is None)
+    chrome: dict[str, Any] | None = rt.hook_cache.get("*", key, None)
+    if chrome is None:
+        chrome = await _assemble_chrome(rt, ctx, plain, key)
+    if sponsored:
+        extra = await rt.call_uncached("provide_assets", sponsored, ctx=ctx)
+        if extra:
+            both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=_slug)
+            chrome = {**chrome, "assets": both}
+    return chrome
+
+
+def _slug(pair: tuple[str, Any]) -> str:
+    return pair[0]
+
+
+async def _assemble_chrome(
+    rt: Runtime, ctx: PageContext, enabled: frozenset[str], key: tuple[Any, ...]
+) -> dict[str, Any]:
     navs, nav_cached = await rt.call_cached("provide_nav_items", enabled, ctx=ctx)
     nav: list[NavItem] = []
     for slug, items in navs:
@@ -279,17 +296,9 @@ async def render(
         ctx = replace(ctx, args=dict(slot_args))
     base = await base_context(request, ctx)
     enabled: frozenset[str] = state["enabled"]
-    rendered: dict[str, Markup] = {}
-    label = ""
-    campaigns: dict[str, list[int]] = {}  # sponsored campaigns per slot: an impression once the slot is shown
-    for slot_name, fragments in await _slot_fragments(rt, ctx, enabled, env, template):
-        if fragments and not label:
-            label = gettext_for(request).gettext("Sponsored")
-        shown = campaigns.setdefault(slot_name, [])
-        pieces = [render_fragment(rt, env, s, f, base, label, slot_name, shown) for s, f in fragments]
-        rendered[slot_name] = Markup("".join(pieces))  # noqa: S704 - each piece is autoescaped template output
-    base["slot"] = _slot_reader(rt, site, rendered, campaigns)
-    html = env.get_template(template).render({**base, **(context or {})})
+    plan = dict(await _slot_fragments(rt, ctx, enabled, env, template))
+    slot = _slot_reader(rt, request, env, base, plan)
+    html = env.get_template(template).render({**base, "slot": slot, **(context or {})})
     response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
     if base["flash"] is not None:
         response.delete_cookie(FLASH_COOKIE)
@@ -298,14 +307,34 @@ async def render(
 
 
 def _slot_reader(
-    rt: Runtime, site: Site, rendered: dict[str, Markup], campaigns: dict[str, list[int]]
+    rt: Runtime,
+    request: Request[Any, Any, Any],
+    env: Any,
+    base: dict[str, Any],
+    plan: dict[str, list[tuple[str, Fragment]]],
 ) -> Callable[[str], Markup]:
-    """``slot(name)`` for templates: the slot's HTML; the first call counts its sponsored impressions."""
+    """``slot(name)`` for templates: the slot's HTML, rendered on its first call.
+
+    A slot the page does not show (the members' column, for a visitor) is
+    never rendered; the first call counts the slot's sponsored impressions.
+    """
+    rendered: dict[str, Markup] = {}
+    site: Site = base["site"]
 
     def slot(name: str) -> Markup:
-        for campaign in campaigns.pop(name, ()):
+        found = rendered.get(name)
+        if found is not None:
+            return found
+        fragments = plan.get(name, ())
+        label = ""
+        if any(s in rt.sponsored for s, _ in fragments):
+            label = gettext_for(request).gettext("Sponsored")
+        shown: list[int] = []  # sponsored campaigns shown: one impression each
+        pieces = [render_fragment(rt, env, s, f, base, label, name, shown) for s, f in fragments]
+        found = rendered[name] = Markup("".join(pieces))  # noqa: S704 - each piece is autoescaped template output
+        for campaign in shown:
             rt.tally.add(campaign, datetime.now(site.tz).date(), name, "impressions")
-        return rendered.get(name, Markup(""))
+        return found
 
     return slot
 
@@ -313,21 +342,24 @@ def _slot_reader(
 async def _slot_fragments(
     rt: Runtime, ctx: PageContext, enabled: frozenset[str], env: Any, template: str
 ) -> list[tuple[str, list[tuple[str, Fragment]]]]:
-    """Fragments of every slot the template shows; one cached look-up when all came from the edition cache."""
+    """Fragments of every slot the template shows.
+
+    One cached look-up when every plugin's answer came from the edition cache;
+    sponsored plugins' fragments are then added for this request.
+    """
     slots = rt.templates.slots_of(env, ctx.site.theme, ctx.locale, template)
-    sponsor_ok = sponsor_allowed_on(ctx.request.scope["path"])
-    key = ("slots", template, ctx.site.code, enabled, ctx.locale, ctx.member is None, sponsor_ok)
-    found = None if ctx.args else rt.hook_cache.get("*", key, None)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    plan, all_cached = [], True
-    for slot_name in sorted(slots):
-        fragments, cached = await gather(rt, ctx, enabled, slot_name)
-        all_cached = all_cached and cached
-        plan.append((slot_name, fragments))
-    if all_cached and not ctx.args:
-        rt.hook_cache.put("*", key, plan)
-    return plan
+    plain = enabled - rt.sponsored
+    key = ("slots", template, ctx.site.code, plain, ctx.locale, ctx.member is None)
+    plan = None if ctx.args else rt.hook_cache.get("*", key, None)
+    if plan is None:
+        plan, all_cached = [], True
+        for slot_name in sorted(slots):
+            fragments, cached = await gather(rt, ctx, plain, slot_name)
+            all_cached = all_cached and cached
+            plan.append((slot_name, fragments))
+        if all_cached and not ctx.args:
+            rt.hook_cache.put("*", key, plan)
+    return await with_sponsored(rt, ctx, enabled, plan)
 
 
 def flash(response: Response[Any], message: str) -> Response[Any]:

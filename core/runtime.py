@@ -159,6 +159,10 @@ class Runtime:
         both = [*results, *(await self._call_each(hook_name, dynamic, kwargs))[0]]
         return sorted(both, key=lambda pair: pair[0]), False
 
+    async def call_uncached(self, hook_name: str, enabled: frozenset[str], **kwargs: Any) -> list[tuple[str, Any]]:
+        """:meth:`call_isolated` without the edition cache's bookkeeping (answers that are never cached)."""
+        return (await self._call_each(hook_name, self.site_impls(hook_name, enabled), kwargs))[0]
+
     async def _call_each(
         self, hook_name: str, impls: list[Any], kwargs: dict[str, Any]
     ) -> tuple[list[tuple[str, Any]], bool]:

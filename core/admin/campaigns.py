@@ -20,7 +20,7 @@ from core.admin.routes import audit
 from core.forms import read_form
 from core.guards import current_member
 from core.render import flash, gettext_for, render, runtime
-from core.sponsorship.campaigns import campaign_status, read_campaign, save_campaign
+from core.sponsorship.campaigns import campaign_status, end_campaign, read_campaign, save_campaign
 from core.sponsorship.reports import SLOT_LABELS, campaign_report, campaign_rows
 from core.sponsorship.tables import Campaign
 
@@ -136,9 +136,7 @@ async def stop_campaign(request: Request[Any, Any, Any], campaign_id: FromPath[i
     yesterday = _today(request) - timedelta(days=1)
     if row["ends_on"] > yesterday:
         starts = min(row["starts_on"], yesterday)
-        await Campaign.update({Campaign.ends_on: yesterday, Campaign.starts_on: starts}).where(
-            Campaign.id == campaign_id
-        )
+        await end_campaign(campaign_id, starts, yesterday)
         target = f"{row['plugin']}:{campaign_id}"
         await audit(current_member(request), "campaign.stopped", site=row["site"], target=target)
     return flash(

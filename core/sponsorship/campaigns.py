@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from core.enablement import bump_version
 from core.i18n import N_
 from core.sponsorship.tables import Campaign
 from core.tables import Member
@@ -22,11 +23,16 @@ if TYPE_CHECKING:
     from core.forms import FormReader
     from core.runtime import Runtime
 
-__all__ = ["CampaignInput", "campaign_status", "live_campaigns", "read_campaign", "save_campaign"]
+__all__ = ["CampaignInput", "campaign_status", "end_campaign", "live_campaigns", "read_campaign", "save_campaign"]
 
 
 async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
-    """Sponsored plugin slug → id of its campaign running today on this edition (cached per request)."""
+    """Sponsored plugin slug → id of its campaign running today on this edition.
+
+    Asked on every page of an edition with a sponsored plugin enabled, so the
+    answer is kept per worker for the edition and the day, keyed on the
+    enablement counter that every campaign change moves (:func:`save_campaign`).
+    """
     state = request.scope["state"]
     found: dict[str, int] | None = state.get("live_campaigns")
     if found is not None:
@@ -37,6 +43,11 @@ async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
     if candidates:
         site = state["site"]
         day = datetime.now(site.tz).date()
+        key = ("campaigns", site.code, tuple(candidates), day, rt.enablement.seen_version)
+        cached = None if key[-1] is None else rt.hook_cache.get("*", key, None)
+        if cached is not None:
+            state["live_campaigns"] = cached
+            return cached  # type: ignore[no-any-return]
         rows = (
             await Campaign.select(Campaign.id, Campaign.plugin)
             .where(
@@ -49,6 +60,8 @@ async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
         )
         for row in rows:
             found.setdefault(row["plugin"], int(row["id"]))
+        if key[-1] is not None:
+            rt.hook_cache.put("*", key, found)
     state["live_campaigns"] = found
     return found
 
@@ -151,10 +164,19 @@ async def save_campaign(values: CampaignInput, campaign_id: int | None = None) -
         Campaign.starts_on: values.starts_on,
         Campaign.ends_on: values.ends_on,
     }
-    if campaign_id is not None:
-        await Campaign.update(fields).where(Campaign.id == campaign_id)
-        return campaign_id
-    values_by_name: dict[str, Any] = {column._meta.name: value for column, value in fields.items()}
-    row = Campaign(**values_by_name, created_at=datetime.now(UTC))
-    await row.save()
+    async with bump_version():  # every worker forgets the campaigns it knew
+        if campaign_id is not None:
+            await Campaign.update(fields).where(Campaign.id == campaign_id)
+            return campaign_id
+        values_by_name: dict[str, Any] = {column._meta.name: value for column, value in fields.items()}
+        row = Campaign(**values_by_name, created_at=datetime.now(UTC))
+        await row.save()
     return int(row.id)
+
+
+async def end_campaign(campaign_id: int, starts_on: date, ends_on: date) -> None:
+    """Move a campaign's dates so it has ended (workers forget it at once)."""
+    async with bump_version():
+        await Campaign.update({Campaign.ends_on: ends_on, Campaign.starts_on: starts_on}).where(
+            Campaign.id == campaign_id
+        )
