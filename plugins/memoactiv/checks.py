@@ -170,6 +170,19 @@ def check_stroop(plan: Mapping[str, Any], trials: Trials, duration: float) -> Ch
     return records, shortest
 
 
+def check_flanker(plan: Mapping[str, Any], trials: Trials, duration: float) -> Checked:
+    trial_list(trials, len(plan["trials"]), duration)
+    records, shortest = [], 0.0
+    for index, (trial, item) in enumerate(zip(trials, plan["trials"], strict=True)):
+        rt = _rt(trial, index, plan["max_ms"], allow_none=True)
+        answer = trial.get("answer")
+        if (answer is None) != (rt is None) or (answer is not None and answer not in CHOICE_SIDES):
+            raise PayloadRejected(N_("A trial's answer is not one of the buttons shown."))
+        records.append({**item, "answer": answer, "rt": rt, "correct": answer == item["target"], "t": trial["t"]})
+        shortest += plan["fixation_ms"] + (rt if rt is not None else plan["max_ms"])
+    return records, shortest
+
+
 def _check_recall(plan: Mapping[str, Any], trials: Trials, duration: float, count: int) -> Checked:
     trial_list(trials, count, duration)
     records, shortest = [], 0.0
@@ -198,6 +211,7 @@ CHECKERS: dict[str, Callable[[Mapping[str, Any], Trials, float], Checked]] = {
     "rt_simple": check_rt_simple,
     "rt_choice": check_rt_choice,
     "stroop": check_stroop,
+    "flanker": check_flanker,
     "words": check_words,
     "words_delayed": check_words_delayed,
 }

@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 from core.api import DemoContext
 from plugins.memoactiv import services
 from plugins.memoactiv.checks import CHECKERS
-from plugins.memoactiv.exercises import EXERCISES, OPTIONAL, SCORING_VERSION, score_run
+from plugins.memoactiv.exercises import EXERCISES, OPTIONAL
 from plugins.memoactiv.flow import tracker_values
 from plugins.memoactiv.plans import make_plan
+from plugins.memoactiv.scored import SCORING_VERSION, score_run
 from plugins.memoactiv.simulate import DEVICE, Ability, payload_for
 from plugins.memoactiv.tables import Run, Session
 from plugins.memoactiv.trackers import FAMILY_TRACKERS
@@ -41,6 +42,8 @@ def ability_at(week: int, rng: random.Random) -> Ability:
         choice_ms=510 - 60 * learnt + rng.gauss(0, 10),
         stroop_ms=690 - 60 * learnt + rng.gauss(0, 10),
         interference_ms=125 - 25 * learnt + rng.gauss(0, 8),
+        flanker_ms=600 - 50 * learnt + rng.gauss(0, 9),
+        flanker_interference_ms=85 - 15 * learnt + rng.gauss(0, 6),
         words_first=5.0 + 1.6 * learnt,
         words_gain=1.8 + 0.3 * learnt,
     )

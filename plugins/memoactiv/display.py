@@ -44,6 +44,12 @@ SCORE_FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("incongruent_median", N_("Median time, different word and ink"), "ms"),
         ("error_interference", N_("Extra errors when word and ink differ"), "pts"),
     ),
+    "flanker": (
+        ("interference", N_("Interference"), "ms"),
+        ("congruent_median", N_("Median time, arrows all the same way"), "ms"),
+        ("incongruent_median", N_("Median time, middle arrow the other way"), "ms"),
+        ("error_interference", N_("Extra errors when the arrows point different ways"), "pts"),
+    ),
     "words": (
         ("trial_1", N_("Trial 1"), "int"),
         ("trial_2", N_("Trial 2"), "int"),

@@ -1,27 +1,14 @@
-"""The exercises: what each one is, how long it takes, and how its checked trials are scored.
+"""The exercises: what each one is, how long it takes, which score is followed over time.
 
 Names and instructions are English msgids (translated in the plugin's catalogs).
-``score`` turns normalised trials (:mod:`plugins.memoactiv.checks`) into the
-scores stored with the run; ``primary`` is the score followed over time.
+Scoring a run's trials lives in :mod:`plugins.memoactiv.scored`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from core.api import N_
-from plugins.memoactiv.recall import answers_of, score_recall, word_scores
-from plugins.memoactiv.scoring import (
-    CHOICE_LAPSE_MS,
-    SIMPLE_LAPSE_MS,
-    nback_scores,
-    rt_scores,
-    span_scores,
-    stroop_scores,
-)
-from plugins.memoactiv.wordlists import forms_of
 
 __all__ = [
     "CHECKIN_ORDER",
@@ -29,13 +16,8 @@ __all__ = [
     "FAMILIES",
     "OPTIONAL",
     "REQUIRED",
-    "SCORING_VERSION",
     "Exercise",
-    "Scored",
-    "score_run",
 ]
-
-SCORING_VERSION = "1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +34,12 @@ class Exercise:
     primary_label: str
     unit: str = ""
     trainable: bool = True
+    change_group: str = ""
+    """Tasks measuring the same thing count once towards a suggestion (default: the family)."""
+
+    @property
+    def group(self) -> str:
+        return self.change_group or self.family
 
 
 EXERCISES: dict[str, Exercise] = {
@@ -157,6 +145,26 @@ EXERCISES: dict[str, Exercise] = {
             "interference",
             N_("Interference: extra time when word and ink differ (ms, lower is better)"),
             "ms",
+            change_group="interference",
+        ),
+        Exercise(
+            "flanker",
+            "flanker",
+            N_("Arrows (flanker)"),
+            N_("Say where the middle arrow points, whatever the others do. No colours."),
+            (
+                N_("A row of five arrows appears. Only the middle arrow counts."),
+                N_(
+                    "Press the button on the side the middle arrow points to (or the left or right arrow key), "
+                    "whatever the other arrows do."
+                ),
+                N_("Answer as fast as you can without making mistakes."),
+            ),
+            3.0,
+            "interference",
+            N_("Interference: extra time when the arrows point different ways (ms, lower is better)"),
+            "ms",
+            change_group="interference",
         ),
         Exercise(
             "words_delayed",
@@ -172,116 +180,20 @@ EXERCISES: dict[str, Exercise] = {
     )
 }
 
-CHECKIN_ORDER = ("words", "span_forward", "span_backward", "nback", "rt_simple", "rt_choice", "stroop", "words_delayed")
+CHECKIN_ORDER = (
+    "words",
+    "span_forward",
+    "span_backward",
+    "nback",
+    "rt_simple",
+    "rt_choice",
+    "stroop",
+    "flanker",
+    "words_delayed",
+)
 """Order of a check-in: the word list first and its delayed recall last, other tasks in between."""
 
-FAMILIES = ("span", "nback", "rt", "stroop", "words")
+FAMILIES = ("span", "nback", "rt", "stroop", "flanker", "words")
 REQUIRED = ("words", "span_forward", "span_backward", "rt_simple", "words_delayed")
-"""Always in a check-in (about ten minutes); n-back, choice reaction time and Stroop are added by choice."""
-OPTIONAL = ("nback", "rt_choice", "stroop")
-
-
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """Scores of one run, its followed score, and whether the run counts (with the reason if not)."""
-
-    scores: dict[str, Any]
-    primary: float | None
-    valid: bool
-    reason: str = ""
-
-
-def _round(value: float | None, places: int = 1) -> float | None:
-    return None if value is None else round(value, places)
-
-
-def _span(records: Sequence[Mapping[str, Any]]) -> Scored:
-    s = span_scores([(r["length"], r["correct"]) for r in records])
-    return Scored({"longest": s.longest, "total_correct": s.total_correct, "trials": s.trials}, s.longest, True)
-
-
-def _nback(records: Sequence[Mapping[str, Any]]) -> Scored:
-    scores: dict[str, Any] = {}
-    for n in (1, 2):
-        block = [r for r in records if r["n"] == n]
-        s = nback_scores(n, [r["target"] for r in block], [r["responded"] for r in block], [r["rt"] for r in block])
-        scores.update(
-            {
-                f"dprime_{n}": round(s.dprime, 2),
-                f"accuracy_{n}": round(100 * s.accuracy, 1),
-                f"hits_{n}": s.hits,
-                f"false_alarms_{n}": s.false_alarms,
-                f"median_rt_{n}": _round(s.median_hit_rt, 0),
-            }
-        )
-    return Scored(scores, scores["dprime_2"], True)
-
-
-def _rt(records: Sequence[Mapping[str, Any]], choice: bool) -> Scored:
-    s = rt_scores([(r["rt"], r["correct"]) for r in records], lapse_ms=CHOICE_LAPSE_MS if choice else SIMPLE_LAPSE_MS)
-    scores = {
-        "median_rt": _round(s.median_rt, 0),
-        "iqr": _round(s.iqr, 0),
-        "lapses": s.lapses,
-        "valid_trials": s.valid_trials,
-        "accuracy": round(100 * s.accuracy, 1),
-    }
-    reason = "" if s.valid else N_("Fewer than 20 valid trials: this run is kept but not used for your trend.")
-    return Scored(scores, scores["median_rt"], s.valid, reason)
-
-
-def _stroop(records: Sequence[Mapping[str, Any]]) -> Scored:
-    s = stroop_scores([(r["congruent"], r["rt"], r["correct"]) for r in records])
-    scores = {
-        "interference": _round(s.interference, 0),
-        "error_interference": round(s.error_interference, 1),
-        "ratio": _round(s.ratio, 3),
-        "congruent_median": _round(s.congruent_median, 0),
-        "incongruent_median": _round(s.incongruent_median, 0),
-        "valid_trials": s.valid_trials,
-    }
-    reason = "" if s.valid else N_("Fewer than 20 valid trials: this run is kept but not used for your trend.")
-    return Scored(scores, scores["interference"], s.valid, reason)
-
-
-def _words(plan: Mapping[str, Any], records: Sequence[Mapping[str, Any]], learning: Mapping[str, Any] | None) -> Scored:
-    forms = forms_of(plan["language"], plan["form"])
-    recalls = [score_recall(forms, answers_of(r["text"])) for r in records]
-    if learning is None:
-        w = word_scores(recalls, None)
-        learnt: dict[str, Any] = {f"trial_{i + 1}": n for i, n in enumerate(w.trials)}
-        learnt.update({"total_learning": w.total_learning, "intrusions": w.intrusions, "repetitions": w.repetitions})
-        return Scored(learnt, w.total_learning, True)
-    delayed = recalls[0]
-    last = int(learning.get("trial_3") or 0)
-    retention = round(100 * delayed.correct / last, 1) if last else None
-    scores: dict[str, Any] = {
-        "delayed": delayed.correct,
-        "retention": retention,
-        "intrusions": delayed.intrusions,
-        "repetitions": delayed.repetitions,
-    }
-    return Scored(scores, delayed.correct, True)
-
-
-def score_run(
-    exercise: str,
-    plan: Mapping[str, Any],
-    records: Sequence[Mapping[str, Any]],
-    *,
-    learning: Mapping[str, Any] | None = None,
-) -> Scored:
-    """Score checked trials; ``learning`` is the learning run's scores, for the delayed recall."""
-    if exercise in ("span_forward", "span_backward"):
-        return _span(records)
-    if exercise == "nback":
-        return _nback(records)
-    if exercise in ("rt_simple", "rt_choice"):
-        return _rt(records, exercise == "rt_choice")
-    if exercise == "stroop":
-        return _stroop(records)
-    if exercise == "words":
-        return _words(plan, records, None)
-    if exercise == "words_delayed":
-        return _words(plan, records, learning or {})
-    raise KeyError(exercise)
+"""Always in a check-in (about ten minutes); n-back, choice reaction time, Stroop and arrows are added by choice."""
+OPTIONAL = ("nback", "rt_choice", "stroop", "flanker")

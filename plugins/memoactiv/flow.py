@@ -15,8 +15,9 @@ from typing import Any
 from core.api import N_, EntryRejected, record_entry
 from plugins.memoactiv import services
 from plugins.memoactiv.checks import CHECKERS
-from plugins.memoactiv.exercises import EXERCISES, SCORING_VERSION, Scored, score_run
+from plugins.memoactiv.exercises import EXERCISES
 from plugins.memoactiv.payloads import PayloadRejected, check_envelope
+from plugins.memoactiv.scored import SCORING_VERSION, Scored, score_run
 from plugins.memoactiv.trackers import FAMILY_TRACKERS
 
 __all__ = ["MIN_DURATION_SHARE", "submit", "tracker_values"]
@@ -57,7 +58,7 @@ def tracker_values(family: str, runs: dict[str, dict[str, Any]]) -> dict[str, An
             values.update(
                 {"choice_median_ms": _int(scores["median_rt"]), "choice_accuracy": _dec(scores["accuracy"], 1)}
             )
-    elif family == "stroop" and (scores := s.get("stroop")):
+    elif family in ("stroop", "flanker") and (scores := s.get(family)):
         values = {
             "interference_ms": _int(scores["interference"]),
             "error_interference": _dec(scores["error_interference"], 1),

@@ -17,6 +17,8 @@ from plugins.memoactiv.wordlists import list_for, practice_words
 __all__ = [
     "CHOICE_SIDES",
     "CONSONANTS",
+    "FLANKER_PRACTICE",
+    "FLANKER_SCORED",
     "NBACK_OFF_MS",
     "NBACK_ON_MS",
     "RESPONSE_LIMIT_MS",
@@ -44,6 +46,8 @@ CHOICE_SIDES = ("left", "right")
 STROOP_COLOURS = ("red", "green", "blue", "yellow")
 STROOP_FIXATION_MS, STROOP_MAX_MS, STROOP_ITI_MS = 500, 2500, 500
 STROOP_PRACTICE, STROOP_SCORED = 12, 96
+FLANKER_PRACTICE, FLANKER_SCORED = 12, 96  # same timings as Stroop: 500 ms fixation, ≤ 2500 ms, 500 ms ITI
+FLANKER_MAX_RUN = 3
 WORD_MS, WORD_RECALL_MS, WORD_TRIALS = 2000, 90_000, 3
 
 
@@ -147,6 +151,27 @@ def _stroop(rng: random.Random) -> dict[str, Any]:
     }
 
 
+def _flanker_trials(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Central arrow left/right × flankers same way (congruent) or opposite, equally often; no run over 3."""
+    kinds = [{"target": side, "congruent": congruent} for side in CHOICE_SIDES for congruent in (True, False)]
+    pool = [dict(kinds[i % len(kinds)]) for i in range(count)]
+    for _ in range(500):
+        rng.shuffle(pool)
+        if all(pool[k : k + FLANKER_MAX_RUN + 1].count(pool[k]) <= FLANKER_MAX_RUN for k in range(len(pool))):
+            break
+    return pool
+
+
+def _flanker(rng: random.Random) -> dict[str, Any]:
+    return {
+        "fixation_ms": STROOP_FIXATION_MS,
+        "max_ms": STROOP_MAX_MS,
+        "iti_ms": STROOP_ITI_MS,
+        "practice": _flanker_trials(rng, FLANKER_PRACTICE),
+        "trials": _flanker_trials(rng, FLANKER_SCORED),
+    }
+
+
 def _words(language: str, form: int, delayed: bool) -> dict[str, Any]:
     words = [word[0] for word in list_for(language, form)]
     plan: dict[str, Any] = {"form": form, "language": language, "recall_ms": WORD_RECALL_MS}
@@ -168,6 +193,8 @@ def make_plan(exercise: str, *, language: str = "en", form: int = 1, seed: int |
         return _rt(rng, exercise == "rt_choice")
     if exercise == "stroop":
         return _stroop(rng)
+    if exercise == "flanker":
+        return _flanker(rng)
     if exercise in ("words", "words_delayed"):
         return _words(language, form, exercise == "words_delayed")
     raise KeyError(exercise)

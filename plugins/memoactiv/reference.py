@@ -4,7 +4,9 @@ SD₁ (between-person SD at first testing), r_xx (test–retest reliability) and
 M₂ − M₁ (mean practice gain) come from the installation's own check-ins once at
 least 200 members have done the task; until then these provisional values are
 used. The retest r are the sheet's conservative values (digit span 0.7, median
-RT 0.75, n-back d′ 0.6, list recall 0.6, Stroop 0.5). SD₁ for digit span is
+RT 0.75, n-back d′ 0.6, list recall 0.6, Stroop 0.5; the arrows task, another
+difference score with similar retest reliability (Hedge, Powell & Sumner
+2018), gets Stroop's 0.5). SD₁ for digit span is
 the sheet's indicative norm (forward ≈ 1.2, backward ≈ 1.3 digits); the other
 SD₁ and every practice gain are provisional estimates of ours, chosen on the
 cautious side, to be replaced by reference-group values (they live in this one
@@ -32,6 +34,7 @@ PROVISIONAL: dict[str, Reference] = {
     "rt_simple": Reference(sd1=50.0, r=0.75, practice_gain=-5.0, lower_is_better=True),
     "rt_choice": Reference(sd1=70.0, r=0.75, practice_gain=-8.0, lower_is_better=True),
     "stroop": Reference(sd1=45.0, r=0.5, practice_gain=-5.0, lower_is_better=True),
+    "flanker": Reference(sd1=30.0, r=0.5, practice_gain=-3.0, lower_is_better=True),
     "words": Reference(sd1=4.5, r=0.6, practice_gain=1.0),
     "words_delayed": Reference(sd1=2.0, r=0.6, practice_gain=0.3),
 }

@@ -54,7 +54,9 @@ async def run_page(
 ) -> Response[Any]:
     """The page that runs one exercise from its issued plan."""
     exercise = EXERCISES[run["exercise"]]
+    colour_note = exercise.slug == "stroop" and (await services.get_setting(run["member"]))["colour_vision"] != "ok"
     context = {
+        "colour_note": colour_note,
         "again": request.query_params.get("again") == "1",
         "restart_url": restart_url(run),
         "exercise": exercise,

@@ -14,7 +14,8 @@ Fixed, documented choices where the sheet leaves room:
   dropped and counted as lapses, then correct responses slower than
   ``median + 3 × MAD`` are dropped, with MAD = 1.4826 × median absolute
   deviation (Leys et al. 2013, the consistency constant for normal data).
-- Stroop trims each condition separately (congruent, incongruent).
+- Stroop trims each condition separately (congruent, incongruent); the arrows
+  (flanker) task, its colour-free alternative, is scored the same way.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "StroopScores",
     "Trimmed",
     "dprime",
+    "flanker_scores",
     "median",
     "nback_scores",
     "rt_scores",
@@ -243,3 +245,14 @@ def stroop_scores(trials: Sequence[tuple[bool, float | None, bool]]) -> StroopSc
         valid_trials=valid_trials,
         valid=valid_trials >= MIN_VALID_RT_TRIALS and bool(kept_c) and bool(kept_i),
     )
+
+
+def flanker_scores(trials: Sequence[tuple[bool, float | None, bool]]) -> StroopScores:
+    """Score arrow-flanker trials given as ``(congruent, rt_ms or None, correct)``, exactly like Stroop.
+
+    Interference = median RT of correct incongruent trials (middle arrow
+    against its flankers) − median RT of correct congruent trials, each
+    condition trimmed as §7c; error interference = error % incongruent − error
+    % congruent. A trial without an answer within 2500 ms counts as an error.
+    """
+    return stroop_scores(trials)

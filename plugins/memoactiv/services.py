@@ -64,10 +64,15 @@ async def save_setting(member_id: int, optional: Sequence[str], colour_vision: s
 
 
 def checkin_steps(optional: Sequence[str], colour_vision: str) -> list[str]:
-    """The exercises of a check-in, in order (Stroop only for members who see colours well)."""
+    """The exercises of a check-in, in order.
+
+    Stroop only for members who said they see colours well (§7d); for the
+    others the arrows (flanker), which use no colours, take its place.
+    """
     chosen = set(REQUIRED) | set(optional)
-    if colour_vision != "ok":
+    if colour_vision != "ok" and "stroop" in chosen:
         chosen.discard("stroop")
+        chosen.add("flanker")
     return [e for e in CHECKIN_ORDER if e in chosen]
 
 

@@ -31,6 +31,8 @@ class Ability:
     choice_ms: float = 450.0
     stroop_ms: float = 620.0
     interference_ms: float = 100.0
+    flanker_ms: float = 520.0
+    flanker_interference_ms: float = 70.0
     words_first: float = 6.0
     words_gain: float = 2.0
 
@@ -106,6 +108,18 @@ def _stroop(plan: Mapping[str, Any], ability: Ability, rng: random.Random) -> tu
     return trials, t
 
 
+def _flanker(plan: Mapping[str, Any], ability: Ability, rng: random.Random) -> tuple[list[dict[str, Any]], float]:
+    trials, t = [], 0.0
+    for i, item in enumerate(plan["trials"]):
+        centre = ability.flanker_ms + (0 if item["congruent"] else ability.flanker_interference_ms)
+        rt = round(_clip(centre * math.exp(rng.gauss(0, 0.15)), 250, 2450), 1)
+        wrong = rng.random() < (0.02 if item["congruent"] else 0.06)
+        answer = next(s for s in CHOICE_SIDES if s != item["target"]) if wrong else item["target"]
+        trials.append({"i": i, "rt": rt, "answer": answer, "t": round(t + 500, 1)})
+        t += 500 + rt + 500
+    return trials, t
+
+
 def _recall_text(words: list[str], count: int, rng: random.Random) -> str:
     chosen = rng.sample(words, max(0, min(len(words), count)))
     return ", ".join(word.lower() for word in chosen)
@@ -149,6 +163,8 @@ def payload_for(
         trials, end = _rt(plan, ability.choice_ms if choice else ability.simple_ms, choice, rng)
     elif exercise == "stroop":
         trials, end = _stroop(plan, ability, rng)
+    elif exercise == "flanker":
+        trials, end = _flanker(plan, ability, rng)
     else:
         trials, end = _words(plan, ability, rng, list(plan.get("words") or words or []))
     return {"token": token, "duration": round(end + 1000, 1), "device": dict(DEVICE), "trials": trials}

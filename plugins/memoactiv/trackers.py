@@ -92,6 +92,20 @@ STROOP = Tracker(
     not_validated_note=NOTE,
 )
 
+FLANKER = Tracker(
+    slug="memoactiv_flanker",
+    name="Arrows: flanker (MémoActiv)",
+    description="Extra time needed when the arrows around the middle one point the other way, at each check-in.",
+    metrics=(
+        _ms("interference_ms", "Arrows interference", low=-2500, high=2500),
+        Metric("error_interference", "Error interference", "decimal", unit="%", hard_min=-100, hard_max=100, step=0.1),
+        _ms("congruent_ms", "Median time, arrows all the same way", high=2500),
+    ),
+    chart=ChartSpec(series=("interference_ms",), y_label="ms", moving_average_days=None),
+    cadence="weekly",
+    not_validated_note=NOTE,
+)
+
 WORDS = Tracker(
     slug="memoactiv_words",
     name="Word list (MémoActiv)",
@@ -114,5 +128,5 @@ WORDS = Tracker(
     not_validated_note=NOTE,
 )
 
-TRACKERS = (SPAN, NBACK, RT, STROOP, WORDS)
-FAMILY_TRACKERS = {"span": SPAN, "nback": NBACK, "rt": RT, "stroop": STROOP, "words": WORDS}
+TRACKERS = (SPAN, NBACK, RT, STROOP, FLANKER, WORDS)
+FAMILY_TRACKERS = {"span": SPAN, "nback": NBACK, "rt": RT, "stroop": STROOP, "flanker": FLANKER, "words": WORDS}

@@ -62,5 +62,9 @@ async def member_trends(member_id: int, exercise: str | None = None) -> dict[str
 
 
 def declining_families(trends: dict[str, ExerciseTrend]) -> list[str]:
-    """Exercise families whose last two check-ins are below the usual range (one task per family)."""
-    return sorted({EXERCISES[slug].family for slug, t in trends.items() if t.trend.below})
+    """Kinds of task whose last two check-ins are below the usual range (one per kind).
+
+    One per family, and Stroop and the arrows (flanker) count as one kind
+    (interference): neither alone nor both together make a suggestion (§7d).
+    """
+    return sorted({EXERCISES[slug].group for slug, t in trends.items() if t.trend.below})

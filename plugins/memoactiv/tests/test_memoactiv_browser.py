@@ -144,3 +144,50 @@ def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
     assert [t["correct"] for t in run["trials"]] == [True, False, False, False]
     assert all(t["rt"] >= 100 for t in run["trials"])  # measured in the browser
     assert run["device"]["class"] in ("phone", "tablet", "desktop")
+
+
+def test_the_arrows_practice_works_by_keyboard_and_touch_on_a_phone(make_app, chromium):
+    """The colour-free arrows task on a 390 px touch screen: arrow keys and taps both answer, nothing overflows."""
+    from playwright.sync_api import expect, sync_playwright
+
+    app = make_app()
+    make_member(app, email="zoe@example.org", pseudonym="Zoé")
+    with serve_app(app) as url, sync_playwright() as p:
+        base = url.replace("127.0.0.1", "fr.localhost")
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        page = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True).new_page()
+        page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}/login")
+        page.get_by_label("Adresse e-mail").fill("zoe@example.org")
+        page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url(f"{base}/**")
+
+        page.goto(f"{base}/memoactiv/train/flanker")
+        expect(page.locator("h1")).to_have_text("Flèches (flanker)")
+        practice = json.loads(page.locator("#ma-runner").get_attribute("data-plan"))["practice"]
+        page.get_by_role("button", name="Commencer l’entraînement").tap()
+        arrows, feedback = page.locator(".ma-stimulus.ma-arrows"), page.locator(".ma-feedback")
+        for n, item in enumerate(practice):
+            expect(page.locator(".ma-progress")).to_have_text(f"Entraînement {n + 1} sur {len(practice)}")
+            expect(arrows).to_be_visible()
+            middle = arrows.inner_text().split()[2]
+            assert middle == ("←" if item["target"] == "left" else "→")
+            flank = "→" if (item["target"] == "left") != item["congruent"] else "←"
+            assert arrows.inner_text().split()[0] == flank
+            if n == 0:  # nothing wider than the phone while the arrows are shown
+                assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            page.wait_for_timeout(300)  # a human reaction time: answers under 100 ms are ignored as anticipations
+            wrong = n == 3
+            side = item["target"] if not wrong else ("right" if item["target"] == "left" else "left")
+            if n % 2:
+                page.keyboard.press("ArrowLeft" if side == "left" else "ArrowRight")
+            else:
+                page.locator(f'.ma-respond[data-value="{side}"]').tap()
+            expect(feedback).to_have_text("Pas tout à fait" if wrong else "Juste")
+        expect(page.get_by_role("heading", name="L’entraînement est terminé")).to_be_visible()
+        assert not errors, errors
+        browser.close()

@@ -115,7 +115,7 @@ def test_refusals_are_in_the_editions_language(app, signed_in):
     assert response.json()["error"].startswith("Impossible timing: a reaction time of 40 ms")
 
 
-TRAINABLE = ("span_backward", "nback", "rt_simple", "rt_choice", "stroop", "words")
+TRAINABLE = ("span_backward", "nback", "rt_simple", "rt_choice", "stroop", "flanker", "words")
 
 
 @pytest.mark.parametrize("exercise", TRAINABLE)

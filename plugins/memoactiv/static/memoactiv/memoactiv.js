@@ -139,7 +139,8 @@
     nback: { " ": "same", Enter: "same" },
     rt_simple: { " ": "press", Enter: "press" },
     rt_choice: { ArrowLeft: "left", ArrowRight: "right" },
-    stroop: { 1: "0", 2: "1", 3: "2", 4: "3" }
+    stroop: { 1: "0", 2: "1", 3: "2", 4: "3" },
+    flanker: { ArrowLeft: "left", ArrowRight: "right" }
   };
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" || ((event.key === "p" || event.key === "P") && kind.indexOf("words") !== 0)) {

@@ -194,32 +194,46 @@
     };
   }
 
-  // --- Stroop (§7d) -----------------------------------------------------------------------------
-  async function stroop(isPractice) {
-    var m = M();
-    var plan = m.plan;
-    var items = isPractice ? plan.practice : plan.trials;
-    var out = [];
-    for (var i = 0; i < items.length; i++) {
-      m.counter(isPractice, i + 1, items.length);
-      var item = items[i];
-      var result = await m.uninterrupted(async function () {
-        m.setStimulus("+", "ma-fixation");
-        await m.wait(plan.fixation_ms);
-        m.setStimulus(m.t("colour-" + item.word).toLocaleUpperCase(), "ma-word ma-ink-" + item.ink);
-        var stamp = await m.frame();
-        var answer = await m.waitResponse(["0", "1", "2", "3"], stamp, plan.max_ms);
-        m.setStimulus("", "");
-        return { answer: answer, t: m.toActive(stamp) };
-      });
-      var answer = result.answer;
-      if (isPractice) { m.say(answer ? m.t(Number(answer.value) === item.ink ? "correct" : "wrong") : m.t("slow")); }
-      await pauseFor(plan.iti_ms + (isPractice ? 600 : 0));
-      m.say("");
-      out.push({ i: i, rt: answer ? answer.rt : null, answer: answer ? Number(answer.value) : null, t: round(result.t) });
-    }
-    return isPractice ? null : out;
+  // --- Stroop and arrows (flanker), its colour-free alternative (§7d) ---------------------------------
+  // Fixation, then the stimulus until an answer (at most max_ms), then the inter-trial interval.
+  function interference(values, draw, isRight, recorded) {
+    return async function (isPractice) {
+      var m = M();
+      var plan = m.plan;
+      var items = isPractice ? plan.practice : plan.trials;
+      var out = [];
+      for (var i = 0; i < items.length; i++) {
+        m.counter(isPractice, i + 1, items.length);
+        var item = items[i];
+        var result = await m.uninterrupted(async function () {
+          m.setStimulus("+", "ma-fixation");
+          await m.wait(plan.fixation_ms);
+          draw(item);
+          var stamp = await m.frame();
+          var answer = await m.waitResponse(values, stamp, plan.max_ms);
+          m.setStimulus("", "");
+          return { answer: answer, t: m.toActive(stamp) };
+        });
+        var answer = result.answer;
+        if (isPractice) { m.say(answer ? m.t(isRight(answer.value, item) ? "correct" : "wrong") : m.t("slow")); }
+        await pauseFor(plan.iti_ms + (isPractice ? 600 : 0));
+        m.say("");
+        out.push({ i: i, rt: answer ? answer.rt : null, answer: answer ? recorded(answer.value) : null, t: round(result.t) });
+      }
+      return isPractice ? null : out;
+    };
   }
+  var stroop = interference(["0", "1", "2", "3"],
+    function (item) { M().setStimulus(M().t("colour-" + item.word).toLocaleUpperCase(), "ma-word ma-ink-" + item.ink); },
+    function (value, item) { return Number(value) === item.ink; }, Number);
+  var ARROWS = { left: "\u2190", right: "\u2192" };
+  // Five arrows: the middle one is the target; the flankers point the same way (congruent) or the other way.
+  var flanker = interference(["left", "right"],
+    function (item) {
+      var flank = ARROWS[item.congruent ? item.target : (item.target === "left" ? "right" : "left")];
+      M().setStimulus([flank, flank, ARROWS[item.target], flank, flank].join(" "), "ma-arrows");
+    },
+    function (value, item) { return value === item.target; }, function (value) { return value; });
 
   // --- word list (§7e) --------------------------------------------------------------------------
   function present(words) {
@@ -305,6 +319,7 @@
     rt_simple: reaction(false),
     rt_choice: reaction(true),
     stroop: stroop,
+    flanker: flanker,
     words: words,
     words_delayed: wordsDelayed
   };
