@@ -30,6 +30,10 @@ def extract_csv(table: Table) -> str:
         writer.writerow([row, *(_cell(table.cells[row][c]) for c in table.cols)])
     for summary in table.summaries:
         writer.writerow([])
+        if summary.get("withheld"):
+            writer.writerow(["variable", "withheld"])
+            writer.writerow([summary["key"], "differencing risk with an earlier extract"])
+            continue
         writer.writerow(["variable", "unit", "age_band", "sex", "n", "mean", "median", "q1", "q3"])
         for row in summary["rows"]:
             for col in summary["cols"]:

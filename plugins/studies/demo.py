@@ -51,8 +51,12 @@ async def _health_entries(ctx: DemoContext, member: MemberView, sex: str, n: int
             tz="Europe/Paris",
         )
     if n % 2 == 0:
+        level = rng.uniform(0.5, 1.8)  # some move much more than others: weeks around the WHO 150 minutes
         for days_ago in range(1, 28, 2):  # every other day of the last 4 weeks
-            minutes = {"moderate_min": rng.randint(10, 40), "vigorous_min": rng.randint(0, 12)}
+            minutes = {
+                "moderate_min": round(level * rng.randint(20, 40)),
+                "vigorous_min": round(level * rng.randint(0, 10)),
+            }
             await record_entry(
                 member.id, "activity", today - timedelta(days=days_ago), minutes, source="form", tz="Europe/Paris"
             )

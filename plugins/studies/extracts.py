@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from core.api import N_, members_consenting, study_values, study_variables, transaction
-from plugins.studies.stats import K, Table, build_table, differencing_risk
+from plugins.studies.stats import K, Table, build_table, worst_difference
 from plugins.studies.summaries import summarise
 from plugins.studies.tables import Disclosure, Extract, Participation
 
@@ -50,27 +50,18 @@ async def create_extract(study: dict[str, Any], today: date) -> int:
     members = {int(r["member"]) for r in rows}
     if len(members) < K:
         raise ExtractRefused(N_("Fewer than %(k)s members take part: nothing can be published yet."), k=K)
-    previous = (
-        await Extract.select(Extract.id)
-        .where(Extract.study == study["id"])
-        .order_by(Extract.id, ascending=False)
-        .first()
-    )
-    before = None
-    if previous:
-        before = {
-            int(r["member"])
-            for r in await Disclosure.select(Disclosure.member).where(Disclosure.extract == previous["id"])
-        }
-    risk = differencing_risk(before, members)
+    history = await _history(study["id"])
+    risk = worst_difference((before for before, _ in history), members)
     if risk:
         raise ExtractRefused(
-            N_("Only %(n)s members joined or left since the last extract: wait until at least %(k)s changed."),
+            N_(
+                "Only %(n)s members joined or left compared with an earlier extract: wait until at least %(k)s changed."
+            ),
             n=risk,
             k=K,
         )
     table = build_table(((r["age_band"], r["sex"]) for r in rows), study["variables"])
-    table.summaries = await _summaries(study, rows, members, purpose, today)
+    table.summaries, valued = await _summaries(study, rows, members, purpose, today, history)
     now = datetime.now(UTC)
     async with transaction(Extract._meta.db):
         extract = Extract(
@@ -80,7 +71,12 @@ async def create_extract(study: dict[str, Any], today: date) -> int:
         await Disclosure.insert(
             *[
                 Disclosure(
-                    member=m, extract=extract.id, study_title=study["title"], sponsor=study["sponsor"], created_at=now
+                    member=m,
+                    extract=extract.id,
+                    study_title=study["title"],
+                    sponsor=study["sponsor"],
+                    variables=sorted(key for key, who in valued.items() if m in who),
+                    created_at=now,
                 )
                 for m in sorted(members)
             ]
@@ -88,18 +84,51 @@ async def create_extract(study: dict[str, Any], today: date) -> int:
     return int(extract.id)
 
 
+History = list[tuple[set[int], dict[str, set[int]]]]
+
+
+async def _history(study_id: int) -> History:
+    """Every earlier extract of the study: who was counted, and whose value each variable included."""
+    rows = (
+        await Disclosure.select(Disclosure.extract, Disclosure.member, Disclosure.variables)
+        .where(Disclosure.extract.study == study_id)
+        .output(load_json=True)
+    )
+    found: dict[int, tuple[set[int], dict[str, set[int]]]] = {}
+    for row in rows:
+        members, valued = found.setdefault(int(row["extract"]), (set(), {}))
+        members.add(int(row["member"]))
+        for key in row["variables"] or []:
+            valued.setdefault(key, set()).add(int(row["member"]))
+    return list(found.values())
+
+
 async def _summaries(
-    study: dict[str, Any], rows: list[dict[str, Any]], members: set[int], purpose: str, today: date
-) -> list[dict[str, Any]]:
-    """One summary per requested variable another plugin answers (a disabled one is left out, not faked)."""
+    study: dict[str, Any], rows: list[dict[str, Any]], members: set[int], purpose: str, today: date, history: History
+) -> tuple[list[dict[str, Any]], dict[str, set[int]]]:
+    """One summary per requested variable another plugin answers (a disabled one is left out, not faked).
+
+    A variable whose members with a value differ by 1-10 people from an
+    earlier extract that published it is withheld from this extract: the
+    two sums would otherwise give away those people's values. Also returns,
+    per published variable, whose value it included (for their disclosures).
+    """
     available = await study_variables(study["site"])
     people = [(int(r["member"]), r["age_band"], r["sex"]) for r in rows]
-    found = []
+    found: list[dict[str, Any]] = []
+    valued: dict[str, set[int]] = {}
     for key in study["variables"]:
-        if key in available:
-            values = await study_values(study["site"], key, members, purpose, today)
-            found.append(summarise(available[key], people, values, study["variables"]))
-    return found
+        if key not in available:
+            continue
+        values = await study_values(study["site"], key, members, purpose, today)
+        have = set(values)
+        if worst_difference((before[key] for _, before in history if key in before), have):
+            variable = available[key]
+            found.append({"key": key, "label": variable.label, "unit": variable.unit, "withheld": True})
+            continue
+        found.append(summarise(available[key], people, values, study["variables"]))
+        valued[key] = have
+    return found, valued
 
 
 async def extracts_of(study_id: int) -> list[dict[str, Any]]:

@@ -173,7 +173,7 @@ async def study_page(request: Request[Any, Any, Any], study_id: FromPath[int]) -
         "extracts": await extracts.extracts_of(study_id),
         "participants": participants,
         "sexes": SEXES,
-        "variables": VARIABLES,
+        "variables": {**VARIABLES, **{k: v.label for k, v in (await study_variables(study["site"])).items()}},
         "bin_labels": lambda edges: bin_labels(edges, formats_for(request)),
         "is_owner": study["partner"] == current_member(request).id,
         "is_reviewer": await allowed(request, "studies.review"),

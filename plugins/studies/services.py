@@ -178,13 +178,18 @@ async def leave(study_id: int, member_id: int) -> bool:
 async def disclosures_of(member_id: int) -> list[dict[str, Any]]:
     """The member's disclosures, newest first (study, sponsor, when, and which variables the extract summarised)."""
     query = Disclosure.select(
-        Disclosure.study_title, Disclosure.sponsor, Disclosure.created_at, Disclosure.extract.table
+        Disclosure.study_title,
+        Disclosure.sponsor,
+        Disclosure.created_at,
+        Disclosure.variables,
+        Disclosure.extract.table,
     ).output(load_json=True)
     rows = await query.where(Disclosure.member == member_id).order_by(Disclosure.id, ascending=False)
     for row in rows:
         table = row.pop("extract.table") or {}
         table = json.loads(table) if isinstance(table, str) else table
-        row["variables"] = [s["label"] for s in table.get("summaries") or []]
+        labels = {s["key"]: s["label"] for s in table.get("summaries") or []}
+        row["variables"] = [labels[key] for key in row["variables"] or [] if key in labels]
     return list(rows)
 
 
@@ -230,8 +235,10 @@ async def export_member(member_id: int) -> dict[str, Any]:
         Participation.consent_version,
         Participation.joined_at,
     ).where(Participation.member == member_id)
-    told = await Disclosure.select(Disclosure.study_title, Disclosure.sponsor, Disclosure.created_at).where(
-        Disclosure.member == member_id
+    told = (
+        await Disclosure.select(Disclosure.study_title, Disclosure.sponsor, Disclosure.variables, Disclosure.created_at)
+        .where(Disclosure.member == member_id)
+        .output(load_json=True)
     )
     return {
         "participations": [{k.replace("study.", ""): _plain(v) for k, v in p.items()} for p in parts],

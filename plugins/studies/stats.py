@@ -36,6 +36,7 @@ __all__ = [
     "differencing_risk",
     "round5",
     "suppress",
+    "worst_difference",
 ]
 
 K = 11
@@ -123,6 +124,15 @@ def _complete(true: dict[str, dict[str, int]], hidden: set[tuple[str, str]], row
             pick = min(others, key=lambda cell: (true[cell[0]][cell[1]] == 0, true[cell[0]][cell[1]]))
             hidden.add(pick)
             changed = True
+
+
+def worst_difference(earlier: Iterable[set[int]], current: set[int]) -> int:
+    """The largest risky difference (1-10 people) between ``current`` and any earlier release, else 0.
+
+    Every earlier release counts, not only the last: releases A, B, C may
+    each differ from the next by 11 or more while A and C differ by one.
+    """
+    return max((differencing_risk(before, current) for before in earlier), default=0)
 
 
 def differencing_risk(previous: set[int] | None, current: set[int]) -> int:

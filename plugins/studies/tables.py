@@ -1,8 +1,10 @@
 """Studies tables: studies, members' participations, extracts and what each disclosed to whom.
 
 No table holds a health value: a participation keeps the member's age band
-and sex as given when joining (the only variables of the aggregates), and
-an extract keeps the published (already suppressed) table.
+and sex as given when joining, a disclosure which variables included the
+member's value (never the value), and an extract the published (already
+suppressed) table. Health values are asked for at extract time through
+``core.api.study_values`` and forgotten once aggregated.
 """
 
 from __future__ import annotations
@@ -66,4 +68,5 @@ class Disclosure(Table, tablename="studies_disclosure"):
     extract = ForeignKey(references=Extract, on_delete=OnDelete.cascade, index=True)
     study_title = Varchar(length=120)
     sponsor = Varchar(length=120)
+    variables = JSON(default=[])  # keys of the variables whose statistics included the member's value
     created_at = Timestamptz()

@@ -117,7 +117,7 @@ def test_review_extracts_withdrawal_and_disclosures(app, client_for):
     login(leaver, "m1@example.org")
     assert post_form(leaver, f"/studies/{study_id}/leave").status_code == 303
     post_form(partner, f"/studies/{study_id}/extracts")
-    assert "Only 2 members joined or left since the last extract" in partner.get(f"/studies/{study_id}").text
+    assert "Only 2 members joined or left compared with an earlier extract" in partner.get(f"/studies/{study_id}").text
     mine = leaver.get("/me/disclosures").text
     assert "Pain and peers" in mine and mine.count("Lab Demo") == 1
 

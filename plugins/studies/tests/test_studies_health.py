@@ -18,23 +18,30 @@ COHORT = [
 ]
 
 
-def _cohort(app, client_for, study_id):
-    """Members log their weight through the Health Box's real path and join on the study's page."""
+def _weigh(app, member, kg):
     from core.api import record_entry
 
+    values = {"weight": Decimal(kg), "height": Decimal(170)}
     day = edition_today("uk") - timedelta(days=3)
-    n = 0
-    for year, weights in COHORT:
+    run_async(app, record_entry(member, "weight", day, values, source="form", tz="Europe/London"))
+
+
+def _cohort(app, client_for, study_id, cohort, start=0):
+    """Members log their weight through the Health Box's real path and join on the study's page."""
+    ids = []
+    for year, weights in cohort:
         for kg in weights:
-            email = f"w{n}@example.org"
-            member = make_member(app, email=email, pseudonym=f"W{n}", site="uk", consents=CONSENTS, birth_year=year)
-            n += 1
+            email = f"w{start + len(ids)}@example.org"
+            pseudonym = f"W{start + len(ids)}"
+            ids.append(
+                make_member(app, email=email, pseudonym=pseudonym, site="uk", consents=CONSENTS, birth_year=year)
+            )
             if kg is not None:
-                values = {"weight": Decimal(kg), "height": Decimal(170)}
-                run_async(app, record_entry(member, "weight", day, values, source="form", tz="Europe/London"))
+                _weigh(app, ids[-1], kg)
             client = client_for("uk")
             login(client, email)
             assert post_form(client, f"/studies/{study_id}/join", {"sex": "u", "agree": "1"}).status_code == 303
+    return ids
 
 
 def test_means_medians_and_distributions_are_published_only_for_large_enough_cells(app, client_for):
@@ -42,7 +49,7 @@ def test_means_medians_and_distributions_are_published_only_for_large_enough_cel
 
     study_id, partner = _approved_study(app, client_for)
     run_async(app, Study.update({Study.variables: ["age_band", WEIGHT]}).where(Study.id == study_id))
-    _cohort(app, client_for, study_id)
+    ids = _cohort(app, client_for, study_id, COHORT)
     assert post_form(partner, f"/studies/{study_id}/extracts").status_code == 303
     csv = partner.get(f"/studies/{study_id}/extracts/1/csv").text
     lines = [line.split(",") for line in csv.splitlines() if line.startswith(WEIGHT + ",")]
@@ -63,6 +70,22 @@ def test_means_medians_and_distributions_are_published_only_for_large_enough_cel
     assert "Weight (latest, last 12 months) (kg)" in page
     assert "40-49 n 10 mean 65.5 median 65.5 Q1–Q3 62.8–68.3" in page and "≥ 100 hidden" in page
     assert "60-69 hidden hidden" in page
+    # Each member's own record says whether their value was used (w12 had none).
+    mine = client_for("uk")
+    login(mine, "w0@example.org")
+    assert "Included in the mean, median and distribution of: Weight" in mine.get("/me/disclosures").text
+    unweighed = client_for("uk")
+    login(unweighed, "w12@example.org")
+    assert "Included in the mean" not in unweighed.get("/me/disclosures").text
+
+    # Eleven newcomers without a weight join (enough for a new extract), and w12 logs a weight: the weight
+    # statistics of the new extract differ from the first by one person's value, so they are withheld.
+    _cohort(app, client_for, study_id, [(1980, [None] * 11)], start=len(ids))
+    _weigh(app, ids[12], 120)
+    assert post_form(partner, f"/studies/{study_id}/extracts").status_code == 303
+    newest = text_of(partner.get(f"/studies/{study_id}").text)
+    assert "Withheld from this extract: fewer than 11 members gained or lost a value" in newest
+    assert "weight.latest,differencing risk" in partner.get(f"/studies/{study_id}/extracts/2/csv").text
 
 
 def test_unknown_or_unavailable_variables_are_refused_and_nothing_is_stored(app, client_for):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.studies.stats import K, age_band, build_table, differencing_risk, round5
+from plugins.studies.stats import K, age_band, build_table, differencing_risk, round5, worst_difference
 
 BOTH = ("age_band", "sex")
 
@@ -87,3 +87,12 @@ def test_condition_cohorts_match_codes_and_categories():
     assert matches([], [])  # no condition asked: every member of the edition
     assert matches(["E11"], ["E11.9", "I10"]) and matches(["E11.9"], ["E11.9"])
     assert not matches(["E11"], ["E10.1", "I10"]) and not matches(["E11"], [])
+
+
+def test_every_earlier_extract_counts_for_differencing_not_only_the_last():
+    a = set(range(11))
+    b = a | set(range(100, 111))  # 11 joined: fine against A
+    c = set(range(11)) | {200}  # the 11 left and one joined: fine against B, one person away from A
+    assert worst_difference([a], b) == 0 and worst_difference([b], c) == 0
+    assert worst_difference([a, b], c) == 1
+    assert worst_difference([], c) == 0
