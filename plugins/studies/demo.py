@@ -36,7 +36,7 @@ GROUPS.append((1950, "m", 3))
 
 
 async def _health_entries(ctx: DemoContext, member: MemberView, sex: str, n: int, today: date) -> None:
-    """A weight (with height, hence BMI) for 4 volunteers in 5, activity every other day for every other one."""
+    """A weight (with height, hence BMI) for 4 volunteers in 5, activity every third day for every other one."""
     rng = ctx.random
     if n % 5 != 4:
         height = Decimal(rng.randint(158, 172) if sex == "f" else rng.randint(168, 185))
@@ -52,10 +52,10 @@ async def _health_entries(ctx: DemoContext, member: MemberView, sex: str, n: int
         )
     if n % 2 == 0:
         level = rng.uniform(0.5, 1.8)  # some move much more than others: weeks around the WHO 150 minutes
-        for days_ago in range(1, 28, 2):  # every other day of the last 4 weeks
+        for days_ago in range(1, 28, 3):  # every third day of the last 4 weeks
             minutes = {
-                "moderate_min": round(level * rng.randint(20, 40)),
-                "vigorous_min": round(level * rng.randint(0, 10)),
+                "moderate_min": round(level * rng.randint(35, 65)),
+                "vigorous_min": round(level * rng.randint(0, 15)),
             }
             await record_entry(
                 member.id, "activity", today - timedelta(days=days_ago), minutes, source="form", tz="Europe/Paris"
