@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
     from piccolo.table import Table
 
-__all__ = ["all_tables", "create_app", "piccolo_app_modules"]
+__all__ = ["all_tables", "build_litestar", "build_runtime", "create_app", "piccolo_app_modules"]
 
 log = logging.getLogger("entraide")
 CORE_STATIC = Path(__file__).resolve().parent / "static"
@@ -91,21 +91,17 @@ def _static_routers() -> list[Router]:
     return routers
 
 
-def create_app(
-    settings: Settings | None = None,
+def build_runtime(
+    settings: Settings,
     *,
     plugins: list[str] | None = None,
     extra_plugins: list[ModuleType] | None = None,
-) -> Litestar:
-    """Build an Entraide application.
+) -> Runtime:
+    """Everything an application serves from: plugins, editions, database engine, caches.
 
-    Args:
-        settings: Validated settings (default: from the environment).
-        plugins: Load only these plugin slugs (default: ``settings.plugins``,
-            or every installed plugin).
-        extra_plugins: Plugin modules to register as if installed (tests).
+    Also binds every table to the engine and makes the runtime the default one
+    (for code outside a request: CLI, demo seeding, tests).
     """
-    settings = settings or load_settings()
     only = plugins if plugins is not None else settings.plugins
     registry = PluginRegistry(discover(only, extra_plugins, settings.plugin_paths))
     sites = sites_for(settings)
@@ -116,26 +112,41 @@ def create_app(
     runtime = Runtime(settings, registry, sites, engine)
     set_default(runtime)
     check_assets(runtime)
+    return runtime
 
-    async def startup(app: Litestar) -> None:
-        if isinstance(runtime.pubsub, RedisBroker):
-            await runtime.pubsub.start()
-        await runtime.enablement.ensure_stamp()
-        if isinstance(engine, PostgresEngine) and settings.db_pool_size:
-            await engine.start_connection_pool(min_size=1, max_size=settings.db_pool_size)
-        for _, result in registry.collect("on_startup", app=app):
-            await result
 
-    async def shutdown(app: Litestar) -> None:
-        for _, result in registry.collect("on_shutdown", app=app):
-            await result
-        await runtime.tally.flush()
-        await runtime.pubsub.close()
-        if isinstance(engine, PostgresEngine) and settings.db_pool_size:
-            await engine.close_connection_pool()
-        if isinstance(engine, DurableSQLiteEngine):
-            await engine.close_idle()
+async def _startup(app: Litestar) -> None:
+    runtime: Runtime = app.state.entraide
+    if isinstance(runtime.pubsub, RedisBroker):
+        await runtime.pubsub.start()
+    await runtime.enablement.ensure_stamp()
+    if isinstance(runtime.engine, PostgresEngine) and runtime.settings.db_pool_size:
+        await runtime.engine.start_connection_pool(min_size=1, max_size=runtime.settings.db_pool_size)
+    for _, result in runtime.registry.collect("on_startup", app=app):
+        await result
 
+
+async def _shutdown(app: Litestar) -> None:
+    runtime: Runtime = app.state.entraide
+    for _, result in runtime.registry.collect("on_shutdown", app=app):
+        await result
+    await runtime.tally.flush()
+    await runtime.pubsub.close()
+    if isinstance(runtime.engine, PostgresEngine) and runtime.settings.db_pool_size:
+        await runtime.engine.close_connection_pool()
+    if isinstance(runtime.engine, DurableSQLiteEngine):
+        await runtime.engine.close_idle()
+
+
+def build_litestar(runtime: Runtime) -> Litestar:
+    """The Litestar application (routes, middleware, error pages) for ``runtime``'s plugins and settings.
+
+    Handlers, middleware and lifespan hooks read the runtime from
+    ``app.state.entraide`` at request time and keep nothing else from it, so
+    an application may be given a new runtime with the same plugins and
+    settings (the test kit does, building routes costs far more than a runtime).
+    """
+    settings = runtime.settings
     app = Litestar(
         route_handlers=[
             system_router,
@@ -148,7 +159,7 @@ def create_app(
             partners_router,
             live,
             *_static_routers(),
-            *_plugin_routers(registry),
+            *_plugin_routers(runtime.registry),
         ],
         middleware=[context_middleware, csrf_middleware],
         guards=[opt_guard],
@@ -163,11 +174,29 @@ def create_app(
             title="Entraide", version=__version__, path="/schema", render_plugins=[JsonRenderPlugin()]
         ),
         plugins=[HTMXPlugin()],
-        on_startup=[startup],
-        on_shutdown=[shutdown],
+        on_startup=[_startup],
+        on_shutdown=[_shutdown],
         debug=settings.debug,
     )
     app.state.entraide = runtime
     # Outermost: checks the Host header and the client address before routing.
-    app.asgi_handler = edition_gate(app.asgi_handler, sites, TrustedProxies(settings.trusted_proxies))
+    app.asgi_handler = edition_gate(app.asgi_handler, runtime.sites, TrustedProxies(settings.trusted_proxies))
     return app
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    plugins: list[str] | None = None,
+    extra_plugins: list[ModuleType] | None = None,
+) -> Litestar:
+    """Build an Entraide application.
+
+    Args:
+        settings: Validated settings (default: from the environment).
+        plugins: Load only these plugin slugs (default: ``settings.plugins``,
+            or every installed plugin).
+        extra_plugins: Plugin modules to register as if installed (tests).
+    """
+    runtime = build_runtime(settings or load_settings(), plugins=plugins, extra_plugins=extra_plugins)
+    return build_litestar(runtime)

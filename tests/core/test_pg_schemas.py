@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from core.testing import PG_URL, make_member, run_async
+from core.testing import PG_URL, _worker_pg_url, make_member, run_async
 
 PG_ONLY = pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: CI runs it in its PostgreSQL pass")
 
@@ -24,7 +24,7 @@ def test_pg_schemas_setting_refuses_sqlite():
 def _scratch_database():
     import asyncpg
 
-    name = f"{urlsplit(PG_URL).path.lstrip('/')}_schemas"
+    name = f"{urlsplit(_worker_pg_url()).path.lstrip('/')}_schemas"
     admin = PG_URL
 
     async def run(sql: str) -> None:

@@ -6,7 +6,6 @@ Signs up on fr.localhost, sees French, grants then withdraws a consent.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from core.testing import CHROMIUM_ARGS
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.browser
 
 
 def _free_port() -> int:
@@ -27,11 +26,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live_server(database_url, tmp_path):
-    if not CHROMIUM:
-        if os.environ.get("ENTRAIDE_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (apt-get install chromium)")
-        pytest.skip("Chromium not installed: apt-get install chromium to run browser tests")
+def live_server(database_url, tmp_path, chromium):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ENTRAIDE_") and k != "DATABASE_URL"}
     env.update({"DATABASE_URL": database_url, "ENTRAIDE_DATA_DIR": str(tmp_path / "var"), "ENTRAIDE_DEMO": "true"})
@@ -57,22 +52,14 @@ def live_server(database_url, tmp_path):
     proc.wait(timeout=10)
 
 
-def test_signup_in_french_then_grant_and_withdraw_consent(live_server, tmp_path):
+def test_signup_in_french_then_grant_and_withdraw_consent(live_server, chromium, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     port = live_server
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--host-resolver-rules=MAP *.localhost 127.0.0.1",
-            ],
+            executable_path=chromium,
+            args=CHROMIUM_ARGS,
         )
         page = browser.new_page()
         page.goto(f"http://fr.localhost:{port}/signup")

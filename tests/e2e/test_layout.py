@@ -13,18 +13,16 @@ a page cap.
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from core.testing import DEMO_PASSWORD, seed_demo, serve_app
+from core.testing import CHROMIUM_ARGS, DEMO_PASSWORD, seed_demo, serve_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 WIDTHS = (1280, 390)
 # (visitor e-mail or None, edition, page cap)
 VISITORS = (
@@ -112,16 +110,14 @@ def _crawl(page, origin: str, cap: int, problems: list[str], label: str) -> int:
 
 
 @pytest.fixture
-def demo_server(make_app):
-    if not CHROMIUM:
-        pytest.skip("Chromium not installed: apt-get install chromium to run browser tests")
+def demo_server(make_app, chromium):
     app = make_app(demo=True)
     seed_demo(app)
     with serve_app(app) as base:
         yield int(base.rsplit(":", 1)[1])
 
 
-def test_every_demo_page_fits_a_phone_and_a_desktop(demo_server):
+def test_every_demo_page_fits_a_phone_and_a_desktop(demo_server, chromium):
     from playwright.sync_api import sync_playwright
 
     port = demo_server
@@ -130,16 +126,8 @@ def test_every_demo_page_fits_a_phone_and_a_desktop(demo_server):
     started = time.monotonic()
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--host-resolver-rules=MAP *.localhost 127.0.0.1",
-            ],
+            executable_path=chromium,
+            args=CHROMIUM_ARGS,
         )
         for email, code, cap in VISITORS:
             origin = f"http://{code}.localhost:{port}"

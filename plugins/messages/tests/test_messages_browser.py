@@ -8,34 +8,11 @@ the phone menu's total) light up, without a reload.
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from core.testing import DEMO_PASSWORD, make_member, serve_app
+from core.testing import CHROMIUM_ARGS, DEMO_PASSWORD, make_member, serve_app
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP *.localhost 127.0.0.1",
-]
-
-
-@pytest.fixture
-def chromium():
-    if not CHROMIUM:
-        if os.environ.get("ENTRAIDE_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (apt-get install chromium)")
-        pytest.skip("Chromium not installed: apt-get install chromium to run browser tests")
-    return CHROMIUM
 
 
 def log_in(browser, base: str, email: str):
@@ -56,7 +33,7 @@ def test_message_and_badge_arrive_without_reload(make_app, chromium, tmp_path):
         make_member(app, email=f"{name.lower()}@example.org", pseudonym=name)
     with serve_app(app) as url, sync_playwright() as p:
         base = url.replace("127.0.0.1", "fr.localhost")
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         alice, bob = log_in(browser, base, "alice@example.org"), log_in(browser, base, "bob@example.org")
 
         alice.goto(f"{base}/messages/new?to=Bob")
