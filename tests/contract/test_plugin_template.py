@@ -110,6 +110,8 @@ def test_every_kind_installs_next_to_the_checkout_and_passes_its_tests(tmp_path)
         "-q",
         "-p",
         "no:cacheprovider",
+        "-o",  # the checkout's addopts ask for pytest-xdist, a dev dependency not installed here
+        "addopts=-ra --strict-markers",
         "tests/contract/test_plugin_contracts.py",
         "-k",
         only_outside,

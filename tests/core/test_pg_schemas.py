@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from core.testing import PG_URL, _worker_pg_url, make_member, run_async
+from core.testing import PG_URL, make_member, run_async, worker_pg_url
 
 PG_ONLY = pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: CI runs it in its PostgreSQL pass")
 
@@ -24,7 +24,7 @@ def test_pg_schemas_setting_refuses_sqlite():
 def _scratch_database():
     import asyncpg
 
-    name = f"{urlsplit(_worker_pg_url()).path.lstrip('/')}_schemas"
+    name = f"{urlsplit(worker_pg_url()).path.lstrip('/')}_schemas"
     admin = PG_URL
 
     async def run(sql: str) -> None:
@@ -47,7 +47,7 @@ def _scratch_database():
 def test_plugin_tables_live_in_their_schema(tmp_path):
     from core.app import create_app, piccolo_app_modules
     from core.migrate import migrate
-    from core.testing import _settings
+    from core.testing_db import _settings
 
     with _scratch_database() as url:
         app = create_app(_settings(url, tmp_path, pg_schemas=True), plugins=["friends"])
