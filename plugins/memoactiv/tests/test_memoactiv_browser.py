@@ -13,35 +13,13 @@ history lists the run with its score.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 
 import pytest
 
-from core.testing import DEMO_PASSWORD, make_member, run_async, serve_app
+from core.testing import CHROMIUM_ARGS, DEMO_PASSWORD, make_member, run_async, serve_app
 from plugins.memoactiv.tables import Run
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP *.localhost 127.0.0.1",
-]
-
-
-@pytest.fixture
-def chromium():
-    if not CHROMIUM:
-        if os.environ.get("ENTRAIDE_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (apt-get install chromium)")
-        pytest.skip("Chromium not installed: apt-get install chromium to run browser tests")
-    return CHROMIUM
 
 
 def _type(page, digits):
@@ -77,7 +55,7 @@ def test_one_digit_span_run_is_scored_and_in_the_history(make_app, chromium):
     member_id = make_member(app, email="zoe@example.org", pseudonym="Zoé")
     with serve_app(app) as url, sync_playwright() as p:
         base = url.replace("127.0.0.1", "fr.localhost")
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
         page.set_default_timeout(30_000)  # two shared cores: patience, not speed, is what is tested here
         expect.set_options(timeout=30_000)
@@ -154,7 +132,7 @@ def test_the_arrows_practice_works_by_keyboard_and_touch_on_a_phone(make_app, ch
     make_member(app, email="zoe@example.org", pseudonym="Zoé")
     with serve_app(app) as url, sync_playwright() as p:
         base = url.replace("127.0.0.1", "fr.localhost")
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True).new_page()
         page.set_default_timeout(30_000)
         expect.set_options(timeout=30_000)
