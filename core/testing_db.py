@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import msgspec
 import pytest
-from litestar import Litestar
+from litestar import Litestar, Router
 
 from core.app import build_litestar, build_runtime, create_app, piccolo_app_modules
 from core.settings import Settings, load_settings
@@ -175,9 +175,24 @@ class _AppPool:
 
     @staticmethod
     def key(runtime: Any, extra_plugins: list[ModuleType] | None) -> tuple[Any, ...]:
+        """What the built application depends on: plugins, settings and every route's function.
+
+        The routes count because a test may give a plugin a handler of its own
+        (a function defined in the test) before building the app. Modules and
+        functions are in the key themselves, not their ids: the pool keeps
+        them alive, so no other object can take their id.
+        """
         settings = msgspec.structs.replace(runtime.settings, database_url="", data_dir="")
-        # The modules themselves, not their ids: the pool keeps them alive, so an id is never reused.
-        return (tuple(runtime.registry.installed), tuple(extra_plugins or ()), repr(settings))
+        routes: list[tuple[str, str, Any]] = []
+        for slug, handlers in runtime.registry.collect("register_routes"):
+            for value in handlers:
+                if isinstance(value, Router):
+                    for route in value.routes:
+                        leaves = getattr(route, "route_handlers", None) or [getattr(route, "route_handler", None)]
+                        routes.extend((slug, route.path, getattr(leaf, "fn", leaf)) for leaf in leaves)
+                else:
+                    routes.append((slug, "", getattr(value, "fn", value)))
+        return (tuple(runtime.registry.installed), tuple(extra_plugins or ()), repr(settings), tuple(routes))
 
     def take(self, key: tuple[Any, ...]) -> Litestar | None:
         return self._free.pop(key, None)
