@@ -24,19 +24,18 @@ from core.admin.campaigns import router as campaigns_router
 from core.admin.routes import router as admin_router
 from core.assets import check_assets, plugin_static_routers
 from core.context import set_default
-from core.csrf import csrf_middleware
 from core.db import DurableSQLiteEngine, bind_tables, make_engine
 from core.error_pages import http_error, server_error
 from core.files import private_dir
 from core.gate import TrustedProxies, edition_gate
-from core.guards import opt_guard
 from core.identity.account import router as account_router
 from core.identity.routes import router as identity_router
 from core.identity.settings_routes import router as settings_router
 from core.legal import router as legal_router
 from core.live import live
-from core.middleware import context_middleware, security_headers
+from core.middleware import security_headers
 from core.pg_schemas import search_path
+from core.pipeline import pipeline
 from core.plugins_registry import PluginRegistry, discover
 from core.pubsub import RedisBroker
 from core.redact import install_log_redaction
@@ -161,8 +160,7 @@ def build_litestar(runtime: Runtime) -> Litestar:
             *_static_routers(),
             *_plugin_routers(runtime.registry),
         ],
-        middleware=[context_middleware, csrf_middleware],
-        guards=[opt_guard],
+        middleware=[pipeline],  # state, CSRF and route options in one layer (core.pipeline)
         before_send=[security_headers],
         exception_handlers={
             HTTPException: http_error,

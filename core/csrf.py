@@ -37,7 +37,15 @@ if TYPE_CHECKING:
 
     from core.settings import Settings
 
-__all__ = ["HEADER", "anonymous_token", "cookie_name", "csrf_middleware", "session_token", "set_token_cookie"]
+__all__ = [
+    "HEADER",
+    "anonymous_token",
+    "check",
+    "cookie_name",
+    "csrf_middleware",
+    "session_token",
+    "set_token_cookie",
+]
 
 HEADER = "x-csrftoken"
 FIELD = "_csrf_token"
@@ -119,34 +127,43 @@ async def _submitted(scope: Scope, receive: Receive) -> str | None:
     return None
 
 
+async def check(scope: Scope, receive: Receive, send: Send) -> Send:
+    """Check the token of an unsafe request; the ``send`` to use (it sets the cookie when needed).
+
+    Runs after the request state holds the session (core.pipeline).
+
+    Raises:
+        PermissionDeniedException: An unsafe method without the expected token.
+    """
+    if scope["type"] != "http" or scope["route_handler"].opt.get("exclude_from_csrf"):
+        return send
+    settings: Settings = scope["litestar_app"].state.entraide.settings
+    name = cookie_name(settings.https)
+    cookie = _cookie(scope.get("headers") or [], name)
+    expected, set_cookie = _expected(settings, scope["state"], cookie)
+    if cast("HTTPScope", scope)["method"] not in SAFE_METHODS:
+        submitted = await _submitted(scope, receive)
+        if not submitted or not hmac.compare_digest(submitted, expected):
+            raise PermissionDeniedException("CSRF token verification failed")
+    ScopeState.from_scope(scope).csrf_token = expected
+    if not set_cookie:
+        return send
+
+    async def send_with_cookie(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            cookie_header = Cookie(
+                key=name, value=expected, path="/", secure=settings.https, httponly=True, samesite="lax"
+            ).to_header(header="")
+            MutableScopeHeaders.from_message(message).add("set-cookie", cookie_header)
+        await send(message)
+
+    return send_with_cookie
+
+
 def csrf_middleware(app: ASGIApp) -> ASGIApp:
-    """Route middleware; runs after the context middleware has found the session."""
+    """The check alone as a route middleware (core.pipeline runs it with the rest)."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["route_handler"].opt.get("exclude_from_csrf"):
-            await app(scope, receive, send)
-            return
-        settings: Settings = scope["litestar_app"].state.entraide.settings
-        name = cookie_name(settings.https)
-        cookie = _cookie(scope.get("headers") or [], name)
-        expected, set_cookie = _expected(settings, scope["state"], cookie)
-        if cast("HTTPScope", scope)["method"] not in SAFE_METHODS:
-            submitted = await _submitted(scope, receive)
-            if not submitted or not hmac.compare_digest(submitted, expected):
-                raise PermissionDeniedException("CSRF token verification failed")
-        ScopeState.from_scope(scope).csrf_token = expected
-        if not set_cookie:
-            await app(scope, receive, send)
-            return
-
-        async def send_with_cookie(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                cookie_header = Cookie(
-                    key=name, value=expected, path="/", secure=settings.https, httponly=True, samesite="lax"
-                ).to_header(header="")
-                MutableScopeHeaders.from_message(message).add("set-cookie", cookie_header)
-            await send(message)
-
-        await app(scope, receive, send_with_cookie)
+        await app(scope, receive, await check(scope, receive, send))
 
     return middleware
