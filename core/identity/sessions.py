@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from core.tables import Member, SessionRow
 
@@ -56,23 +57,36 @@ async def load(token: str | None, *, site: str, idle: timedelta, absolute: timed
     if not token or len(token) > 100:
         return None
     sid = hash_token(token)
-    row = (
-        await SessionRow.select(SessionRow.created_at, SessionRow.last_seen_at, SessionRow.member, SessionRow.site)
-        .where(SessionRow.id == sid)
-        .first()
-    )
-    if row is None or row["site"] != site:
+    rows = await SessionRow.raw(_session_sql(), sid)  # session and member in one round trip
+    row = rows[0] if rows else None
+    if row is None or row["session_site"] != site:
         return None
     now = datetime.now(UTC)
-    if now - row["last_seen_at"] > idle or now - row["created_at"] > absolute:
+    if now - row["session_last_seen_at"] > idle or now - row["session_created_at"] > absolute:
         await SessionRow.delete().where(SessionRow.id == sid)
         return None
-    member = await Member.objects().where(Member.id == row["member"]).first()
-    if member is None:
-        return None
-    if now - row["last_seen_at"] > TOUCH_EVERY:
+    member = Member(**{name: row[name] for name in _member_columns()}, _exists_in_db=True)
+    if now - row["session_last_seen_at"] > TOUCH_EVERY:
         await SessionRow.update({SessionRow.last_seen_at: now}).where(SessionRow.id == sid)
     return sid, member
+
+
+@lru_cache(maxsize=1)
+def _member_columns() -> tuple[str, ...]:
+    return tuple(column._meta.db_column_name for column in Member._meta.columns)
+
+
+@lru_cache(maxsize=1)
+def _session_sql() -> str:
+    """The session (by id) joined to its member: every member column, as ``Member.objects()`` reads them."""
+    columns = ", ".join(f'm."{name}" AS "{name}"' for name in _member_columns())
+    # Names come from the table classes; the id is a parameter ({} is piccolo's placeholder).
+    return (
+        'SELECT s."created_at" AS "session_created_at", s."last_seen_at" AS "session_last_seen_at", '  # noqa: S608
+        f's."site" AS "session_site", {columns} '
+        f'FROM "{SessionRow._meta.tablename}" s JOIN "{Member._meta.tablename}" m ON m."id" = s."member" '
+        'WHERE s."id" = {}'
+    )
 
 
 async def destroy(sid: str) -> None:
