@@ -60,12 +60,11 @@ async def gather(
 async def with_sponsored(
     rt: Runtime, ctx: PageContext, enabled: frozenset[str], plan: list[tuple[str, list[tuple[str, Fragment]]]]
 ) -> list[tuple[str, list[tuple[str, Fragment]]]]:
-    """``plan`` (slot → fragments) with the fragments of sponsored plugins added, asked on every request.
+    """``plan`` (slot → fragments) with the fragments of sponsored plugins added, for this request.
 
     Sponsored plugins are asked only in sponsorable slots, on pages where
     sponsoring is allowed, and while one of their campaigns runs on the
-    edition; their answer may depend on the viewer's segment and the day,
-    so it is never cached.
+    edition; their answer is cached only as :meth:`Runtime.call_sponsored` says.
     """
     sponsored = enabled & rt.sponsored
     if not sponsored or not sponsor_allowed_on(ctx.request.scope["path"]):
@@ -79,7 +78,7 @@ async def with_sponsored(
     merged = []
     for slot, fragments in plan:
         if slot in SPONSORABLE_SLOTS:
-            results = await rt.call_uncached("provide_fragments", running, slot=slot, ctx=ctx)
+            results = await rt.call_sponsored("provide_fragments", running, live, slot=slot, ctx=ctx)
             extra = [(slug, f) for slug, items in results for f in items]
             if extra:
                 fragments = sorted([*fragments, *extra], key=_order)

@@ -185,7 +185,7 @@ async def _chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) -> dic
 
     When every plugin's answer came from the edition cache (visitors, usually),
     the assembled result is cached too: one look-up per page, whatever the
-    number of plugins. Sponsored plugins (stylesheets only) are asked on each request.
+    number of plugins. Sponsored plugins (stylesheets only) are added for each request.
     """
     sponsored = enabled & rt.sponsored
     plain = enabled - sponsored if sponsored else enabled
@@ -194,7 +194,7 @@ async def _chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) -> dic
     if chrome is None:
         chrome = await _assemble_chrome(rt, ctx, plain, key)
     if sponsored:
-        extra = await rt.call_uncached("provide_assets", sponsored, ctx=ctx)
+        extra = await rt.call_sponsored("provide_assets", sponsored, {}, ctx=ctx)
         if extra:
             both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=_slug)
             chrome = {**chrome, "assets": both}

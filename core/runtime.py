@@ -15,7 +15,7 @@ from core.builtin import SLUG as BUILTIN
 from core.consent import Purpose
 from core.declarations import drop_invalid_plugins
 from core.enablement import Enablement
-from core.hookcache import HookResultCache
+from core.hookcache import CACHE_ATTR, HookResultCache
 from core.hookspecs import SITE_HOOKS
 from core.i18n import catalog_dirs
 from core.kernel import as_view
@@ -159,9 +159,29 @@ class Runtime:
         both = [*results, *(await self._call_each(hook_name, dynamic, kwargs))[0]]
         return sorted(both, key=lambda pair: pair[0]), False
 
-    async def call_uncached(self, hook_name: str, enabled: frozenset[str], **kwargs: Any) -> list[tuple[str, Any]]:
-        """:meth:`call_isolated` without the edition cache's bookkeeping (answers that are never cached)."""
-        return (await self._call_each(hook_name, self.site_impls(hook_name, enabled), kwargs))[0]
+    async def call_sponsored(
+        self, hook_name: str, sponsored: frozenset[str], campaigns: dict[str, int], **kwargs: Any
+    ) -> list[tuple[str, Any]]:
+        """Sponsored plugins' answers (``ctx`` becomes their SponsoredContext).
+
+        When every implementation is marked ``@edition_cached``, the answer is
+        kept per edition, language, segment, slot and running campaigns: all a
+        sponsored plugin is ever shown. Otherwise they are asked every time.
+        """
+        impls = self.site_impls(hook_name, sponsored)
+        if not impls or not all(getattr(i.function, CACHE_ATTR, None) == "edition" for i in impls):
+            return (await self._call_each(hook_name, impls, kwargs))[0]
+        from core.sponsorship.context import sponsored_context
+
+        seen = await sponsored_context(kwargs["ctx"])
+        running = tuple((slug, campaigns.get(slug)) for slug in sorted(sponsored))
+        key = ("sponsored", hook_name, kwargs.get("slot"), seen.site.code, seen.locale, seen.segment, running)
+        found: list[tuple[str, Any]] | None = self.hook_cache.get("*", key, None)
+        if found is None:
+            found, complete = await self._call_each(hook_name, impls, kwargs)
+            if complete:
+                self.hook_cache.put("*", key, found)
+        return found
 
     async def _call_each(
         self, hook_name: str, impls: list[Any], kwargs: dict[str, Any]

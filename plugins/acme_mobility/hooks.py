@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.api import Asset, Fragment, hookimpl
+from core.api import Asset, Fragment, edition_cached, hookimpl
 from plugins.acme_mobility.routes import router
 
 __all__ = ["provide_assets", "provide_fragments", "register_routes"]
@@ -23,11 +23,13 @@ def register_routes() -> list[Any]:
 
 
 @hookimpl
+@edition_cached  # core keys it on edition, language, segment and running campaigns
 def provide_assets(ctx: Any) -> list[Asset]:
     return [Asset("acme_mobility.css")]
 
 
 @hookimpl
+@edition_cached  # depends only on the slot and the segment
 def provide_fragments(slot: str, ctx: Any) -> list[Fragment] | None:
     if slot not in ("home.aside", "home.public"):  # members see the first, visitors the second
         return None

@@ -126,3 +126,36 @@ def test_sponsored_plugins_are_never_served_from_the_cache():
     impls = [impl("acme"), impl("friends")]
     cached, dynamic = HookResultCache().split(impls, visitor=True, slot="home.aside", never=frozenset({"acme"}))
     assert [i.plugin_name for i in cached] == ["friends"] and [i.plugin_name for i in dynamic] == ["acme"]
+
+
+def test_marked_sponsored_answers_are_kept_per_segment_and_campaign(app):
+    """Marked, a sponsored answer is cached on all the plugin sees (edition, language, segment) and its campaign."""
+    from core.ui import SponsoredContext
+
+    rt = app.state.entraide
+    calls: list[str | None] = []
+
+    @edition_cached
+    def fragments(slot, ctx):
+        calls.append(ctx.segment)
+        return [f"{slot} for {ctx.segment}"]
+
+    def unmarked(slot, ctx):
+        calls.append("unmarked")
+        return []
+
+    def ask(function, segment, campaign=1):
+        impl = type("Impl", (), {"plugin_name": "zz_ad", "function": staticmethod(function)})()
+        rt._impl_cache[("provide_fragments", frozenset({"zz_ad"}))] = [impl]
+        ctx = SponsoredContext(rt.site("fr"), "fr", segment)
+        sponsored = frozenset({"zz_ad"})
+        return run_async(app, rt.call_sponsored("provide_fragments", sponsored, {"zz_ad": campaign}, slot="s", ctx=ctx))
+
+    assert ask(fragments, None) == [("zz_ad", ["s for None"])]
+    assert ask(fragments, None) == [("zz_ad", ["s for None"])]
+    assert ask(fragments, "XIII") == [("zz_ad", ["s for XIII"])]  # another segment: asked
+    assert ask(fragments, None, campaign=2) == [("zz_ad", ["s for None"])]  # another campaign: asked
+    assert calls == [None, "XIII", None]
+    ask(unmarked, None)
+    ask(unmarked, None)
+    assert calls[-2:] == ["unmarked", "unmarked"]  # not marked: asked every time
