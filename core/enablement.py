@@ -25,7 +25,7 @@ from core.files import write_private
 from core.sites import Site, SiteMap
 from core.tables import SitePlugin, StateCounter
 
-__all__ = ["Enablement", "bump_version"]
+__all__ = ["Enablement"]
 
 COUNTER = "enablement"
 
@@ -105,7 +105,24 @@ class Enablement:
             return None
 
     def _write_stamp(self, version: int) -> None:
-        _write_stamp(self._stamp(), version)
+        stamp = self._stamp()
+        if stamp is not None:
+            tmp = stamp.with_suffix(f".tmp{os.getpid()}")
+            write_private(tmp, str(version).encode())
+            os.replace(tmp, stamp)
+
+    @asynccontextmanager
+    async def bumping(self) -> AsyncIterator[None]:
+        """A write transaction that also moves the enablement counter (every worker reloads).
+
+        For changes that decide whether a plugin exists on an edition without a
+        ``core_site_plugin`` row changing, such as a sponsored campaign's dates:
+        workers key what they cache about them on the counter (:attr:`seen_version`).
+        """
+        async with transaction(StateCounter._meta.db):
+            yield
+            version = await _bump_counter()
+        self._write_stamp(version)  # after the commit: a new stamp always means a committed change
 
     @property
     def seen_version(self) -> int | None:
@@ -150,7 +167,7 @@ class Enablement:
             raise ValueError(f"plugin {slug} is not available in edition {site.code}")
         key = f"{site.code}:{slug}"
         now = datetime.now(UTC)
-        async with bump_version():
+        async with self.bumping():
             existing = await SitePlugin.select(SitePlugin.id).where(SitePlugin.key == key).first()
             if existing:
                 await SitePlugin.update({SitePlugin.enabled: enabled, SitePlugin.updated_at: now}).where(
@@ -162,18 +179,6 @@ class Enablement:
                 )
 
 
-def _stamp_of_engine() -> Path | None:
-    engine = StateCounter._meta.db
-    return Path(f"{engine.path}.enablement") if isinstance(engine, DurableSQLiteEngine) else None
-
-
-def _write_stamp(stamp: Path | None, version: int) -> None:
-    if stamp is not None:
-        tmp = stamp.with_suffix(f".tmp{os.getpid()}")
-        write_private(tmp, str(version).encode())
-        os.replace(tmp, stamp)
-
-
 async def _bump_counter() -> int:
     """Add one to the shared counter, inside the caller's transaction; the new value."""
     counter = await StateCounter.select(StateCounter.id).where(StateCounter.name == COUNTER).first()
@@ -183,17 +188,3 @@ async def _bump_counter() -> int:
         await StateCounter.insert(StateCounter(name=COUNTER, value=1))
     row = await StateCounter.select(StateCounter.value).where(StateCounter.name == COUNTER).first()
     return int(row["value"]) if row else 0  # read in the transaction, not on another connection
-
-
-@asynccontextmanager
-async def bump_version() -> AsyncIterator[None]:
-    """A write transaction that also moves the enablement counter (every worker reloads).
-
-    For changes that decide whether a plugin exists on an edition without a
-    ``core_site_plugin`` row changing, such as a sponsored campaign's dates:
-    workers key what they cache about them on the counter.
-    """
-    async with transaction(StateCounter._meta.db):
-        yield
-        version = await _bump_counter()
-    _write_stamp(_stamp_of_engine(), version)  # after the commit: a new stamp always means a committed change

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from core.enablement import bump_version
+from core.context import active_runtime
 from core.i18n import N_
 from core.sponsorship.tables import Campaign
 from core.tables import Member
@@ -164,7 +164,7 @@ async def save_campaign(values: CampaignInput, campaign_id: int | None = None) -
         Campaign.starts_on: values.starts_on,
         Campaign.ends_on: values.ends_on,
     }
-    async with bump_version():  # every worker forgets the campaigns it knew
+    async with active_runtime().enablement.bumping():  # every worker forgets the campaigns it knew
         if campaign_id is not None:
             await Campaign.update(fields).where(Campaign.id == campaign_id)
             return campaign_id
@@ -176,7 +176,7 @@ async def save_campaign(values: CampaignInput, campaign_id: int | None = None) -
 
 async def end_campaign(campaign_id: int, starts_on: date, ends_on: date) -> None:
     """Move a campaign's dates so it has ended (workers forget it at once)."""
-    async with bump_version():
+    async with active_runtime().enablement.bumping():
         await Campaign.update({Campaign.ends_on: ends_on, Campaign.starts_on: starts_on}).where(
             Campaign.id == campaign_id
         )
