@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from litestar import Response
-    from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
+    from litestar.types import HTTPScope, Message, Receive, Scope, Send
 
     from core.settings import Settings
 
@@ -42,7 +42,6 @@ __all__ = [
     "anonymous_token",
     "check",
     "cookie_name",
-    "csrf_middleware",
     "session_token",
     "set_token_cookie",
 ]
@@ -158,12 +157,3 @@ async def check(scope: Scope, receive: Receive, send: Send) -> Send:
         await send(message)
 
     return send_with_cookie
-
-
-def csrf_middleware(app: ASGIApp) -> ASGIApp:
-    """The check alone as a route middleware (core.pipeline runs it with the rest)."""
-
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        await app(scope, receive, await check(scope, receive, send))
-
-    return middleware

@@ -16,11 +16,11 @@ from core.context import activate
 from core.identity import sessions
 
 if TYPE_CHECKING:
-    from litestar.types import ASGIApp, Message, Receive, Scope, Send
+    from litestar.types import Message, Scope
 
     from core.runtime import Runtime
 
-__all__ = ["CSP", "LANG_COOKIE", "context_middleware", "security_headers"]
+__all__ = ["CSP", "LANG_COOKIE", "populate_state", "security_headers"]
 
 LANG_COOKIE = "entraide_lang"
 CSP = (
@@ -44,12 +44,12 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     # The edition gate (core.gate) already refused unknown hosts.
     site = state.get("site") or runtime.sites.resolve(headers.get(b"host", b"").decode("latin-1"))
     state["site"] = site
-    chosen = _cookie(headers.get(b"cookie", b"").decode("latin-1"), LANG_COOKIE)
+    cookie_header = headers.get(b"cookie", b"").decode("latin-1")
+    chosen = _cookie(cookie_header, LANG_COOKIE)
     state["locale"] = chosen if chosen in site.languages else site.locale
     state["enabled"] = await runtime.enablement.enabled(site)
     state["member"] = None
     state["session_id"] = None
-    cookie_header = headers.get(b"cookie", b"").decode("latin-1")
     name = sessions.cookie_name(runtime.settings.https)
     token = _cookie(cookie_header, name)
     settings = runtime.settings
@@ -72,17 +72,6 @@ def _cookie(header: str, name: str) -> str | None:
         if key == name:
             return value
     return None
-
-
-def context_middleware(app: ASGIApp) -> ASGIApp:
-    """ASGI middleware factory (Litestar ``middleware=[...]``)."""
-
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            await populate_state(scope)
-        await app(scope, receive, send)
-
-    return middleware
 
 
 _SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
