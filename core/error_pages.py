@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, NotFoundException
@@ -98,13 +99,28 @@ def _wants_html(request: Request[Any, Any, Any]) -> bool:
     return "text/html" in request.headers.get("accept", "") or bool(request.headers.get("hx-request"))
 
 
+def login_url(request: Request[Any, Any, Any]) -> str:
+    """``/login?next=…`` back to the page exactly as asked for: trailing slash and query kept.
+
+    Litestar's routing rewrites ``scope["path"]`` without its trailing slash;
+    the server's ``raw_path`` is the path the browser sent.
+    """
+    raw = request.scope.get("raw_path")
+    if isinstance(raw, bytes) and raw.startswith(b"/"):
+        path = raw.split(b"?", 1)[0].decode("latin-1")  # some servers (httpx's ASGI transport) include the query
+    else:
+        path = request.scope["path"]
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    return "/login?next=" + quote(path + (f"?{query}" if query else ""), safe="/")
+
+
 def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     """Litestar handler for HTTP errors: redirect to log in, JSON for APIs, else a page."""
     from core.guards import ConsentRequired, LoginRequired
 
     if isinstance(exc, LoginRequired):
         if _wants_html(request):
-            return Redirect(f"/login?next={request.url.path}", status_code=303)
+            return Redirect(login_url(request), status_code=303)
         return Response({"detail": "Log in first."}, status_code=401)
     if not _wants_html(request):
         return Response({"status_code": exc.status_code, "detail": exc.detail}, status_code=exc.status_code)

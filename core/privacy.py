@@ -80,14 +80,18 @@ def json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, set | frozenset | tuple):
         return list(value)
-    if isinstance(value, Decimal):
-        return str(value)
+    if isinstance(value, Decimal):  # json.dumps (CSV cells); data.json writes Decimals itself, digit for digit
+        return int(value) if value == value.to_integral_value() else float(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+#: Decimals (weights, scores) are JSON numbers with their own digits (``72.5``, not ``"72.5"``).
+_ENCODER = msgspec.json.Encoder(enc_hook=json_default, decimal_format="number")
 
 
 def encode_json(document: dict[str, Any]) -> bytes:
     """Fast JSON encoding; plugins may embed pre-encoded JSON as ``msgspec.Raw``."""
-    return msgspec.json.encode(document, enc_hook=json_default)
+    return _ENCODER.encode(document)
 
 
 async def _core_export(member_id: int, avatar_dir: Path) -> dict[str, Any]:

@@ -30,8 +30,19 @@ async def upload_bytes(form: Any, name: str, limit: int) -> bytes | None:
 
 
 def safe_next(value: str | None, default: str = "/") -> str:
-    """Only same-site relative paths: no open redirects."""
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+    """Only same-site relative paths, kept exactly (``/studies/``): no open redirects.
+
+    ``//host``, backslashes, spaces and control characters are refused
+    (browsers drop a tab or a newline, which would turn ``/<tab>/host`` into
+    ``//host``).
+    """
+    if (
+        value
+        and value.startswith("/")
+        and not value.startswith("//")
+        and "\\" not in value
+        and not any(ch <= " " or ch == "\x7f" for ch in value)
+    ):
         return value
     return default
 

@@ -59,19 +59,23 @@ async def _statuses(member_id: int) -> dict[int, str]:
 
 
 @get("/", name="groups:index", opt=OPT)
-async def index(request: Req, lang: FromQuery[str] = "") -> Response[Any]:
+async def index(request: Req, lang: FromQuery[str] = "", page: FromQuery[int] = 1) -> Response[Any]:
     me = current_member(request)
     site = site_of(request)
+    page = max(1, min(page, 10_000))
     statuses = await _statuses(me.id)
-    groups = await services.groups_of_site(site.code)
+    groups, has_next = await services.groups_page(site.code, page, lang)
+    mine = await services.active_groups(me.id, site.code)
     codes = [str(c) for c in await related(request, "profile.conditions", me.id)]
     suggested = await services.suggested(site.code, me.id, codes)
     context = {
-        "mine": [_card(request, g, "active") for g in groups if statuses.get(g["id"]) == "active"],
+        "mine": [_card(request, g, "active") for g in mine],
         "suggested": [_card(request, g, None) for g in suggested],
-        "groups": [_card(request, g, statuses.get(g["id"])) for g in groups if not lang or g["language"] == lang],
-        "languages": sorted({g["language"] for g in groups}),
+        "groups": [_card(request, g, statuses.get(g["id"])) for g in groups],
+        "languages": await services.languages_of_site(site.code),
         "lang": lang,
+        "page": page,
+        "has_next": has_next,
         "staff": await is_staff(request),
     }
     return await render(request, "groups/pages/index.html", context)

@@ -16,12 +16,15 @@ from core.api import transaction
 from plugins.groups.tables import Group, Membership, Thread
 
 __all__ = [
+    "PER_PAGE",
     "SMALL_GROUP",
     "active_groups",
     "approve",
     "create_group",
     "groups_of_site",
+    "groups_page",
     "join",
+    "languages_of_site",
     "leave",
     "matches_conditions",
     "pending_requests",
@@ -31,6 +34,7 @@ __all__ = [
 ]
 
 SMALL_GROUP = 10
+PER_PAGE = 20  # groups per page of the full list
 
 
 def _now() -> datetime:
@@ -69,6 +73,22 @@ async def create_group(
 
 async def groups_of_site(site: str) -> list[dict[str, Any]]:
     return list(await Group.select().where(Group.site == site).order_by(Group.name))
+
+
+async def groups_page(site: str, page: int, language: str = "") -> tuple[list[dict[str, Any]], bool]:
+    """One page of the edition's groups by name (in ``language`` if given), and whether a next page exists."""
+    where: Any = Group.site == site
+    if language:
+        where = where & (Group.language == language)
+    query = Group.select().where(where).order_by(Group.name, Group.id)
+    rows = list(await query.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE))
+    return rows[:PER_PAGE], len(rows) > PER_PAGE
+
+
+async def languages_of_site(site: str) -> list[str]:
+    """The languages the edition's groups are written in, sorted."""
+    rows = await Group.select(Group.language).where(Group.site == site).distinct()
+    return sorted({r["language"] for r in rows})
 
 
 async def active_groups(member_id: int, site: str) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from core.api import N_, transaction
 from plugins.wall.tables import Comment, Post, Report
 
 __all__ = [
+    "ACTION_LABELS",
     "AUTO_HIDE_REPORTERS",
     "REASONS",
     "decide",
@@ -30,6 +31,19 @@ REASONS = {
     "danger": N_("Dangerous health advice"),
     "privacy": N_("Reveals someone's private information"),
     "other": N_("Something else"),
+}
+#: Audit actions written by the wall, as the moderation queue's trail names them.
+ACTION_LABELS = {
+    "wall.post.hide": N_("post hidden"),
+    "wall.post.restore": N_("post restored"),
+    "wall.post.dismiss": N_("reports on a post dismissed"),
+    "wall.post.warn": N_("author of a post warned"),
+    "wall.post.auto_hidden": N_("post hidden after three reports"),
+    "wall.comment.hide": N_("comment hidden"),
+    "wall.comment.restore": N_("comment restored"),
+    "wall.comment.dismiss": N_("reports on a comment dismissed"),
+    "wall.comment.warn": N_("author of a comment warned"),
+    "wall.comment.auto_hidden": N_("comment hidden after three reports"),
 }
 _TABLES: dict[str, tuple[Any, Any]] = {"post": (Post, Report.post), "comment": (Comment, Report.comment)}
 

@@ -93,12 +93,30 @@ async def _load(request: Req, items: list[dict[str, Any]]) -> list[dict[str, Any
     return [i | {"content": found[(i["kind"], i["id"])]} for i in items if (i["kind"], i["id"]) in found]
 
 
+async def _trail(request: Req) -> list[dict[str, Any]]:
+    """The latest decisions, each with its translated label and a link to what it was about."""
+    trail = await audit_trail(request, "wall.", limit=30)
+    targets = [t["target"].partition(":") for t in trail]
+    comment_ids = [int(ident) for kind, _, ident in targets if kind == "wall.comment" and ident.isdigit()]
+    rows = await Comment.select(Comment.id, Comment.post).where(Comment.id.is_in(comment_ids)) if comment_ids else []
+    post_of = {r["id"]: r["post"] for r in rows}
+    for row, (kind, _, ident) in zip(trail, targets, strict=True):
+        row["label"] = moderation.ACTION_LABELS.get(row["action"])
+        row["kind"] = kind.removeprefix("wall.")
+        number = int(ident) if ident.isdigit() else 0
+        if kind == "wall.post" and number:
+            row["url"] = f"/wall/posts/{number}"
+        elif number in post_of:
+            row["url"] = f"/wall/posts/{post_of[number]}#comment-{number}"
+    return trail
+
+
 @get("/moderation/", name="wall:moderation", opt=OPT)
 async def queue(request: Req) -> Response[Any]:
     await _moderator_or_404(request)
     site = site_of(request).code
     items = await _load(request, await moderation.open_items(site))
-    trail = await audit_trail(request, "wall.", limit=30)
+    trail = await _trail(request)
     context = {"items": items, "reasons": moderation.REASONS, "trail": trail}
     return await render(request, "wall/pages/moderation.html", context)
 

@@ -275,3 +275,27 @@ def test_password_change_is_notified_without_secrets(client, app):
     assert "a fresh long passphrase" not in mails[0]["body"] and "Entraide France" in mails[0]["body"]
     post_form(client, "/logout")
     login(client, "alice@example.org", "a fresh long passphrase")
+
+
+def test_login_goes_back_to_the_page_exactly_as_asked(make_app, client_for):
+    app = make_app(plugins=["groups"])
+    make_member(app, email="nina@example.org", pseudonym="Nina")
+    visitor = client_for("fr", app)
+    html = {"accept": "text/html"}
+    asked = visitor.get("/groups/", headers=html, follow_redirects=False)
+    assert asked.headers["location"] == "/login?next=/groups/"  # the trailing slash is kept
+    query = visitor.get("/groups/?page=2&lang=fr", headers=html, follow_redirects=False)
+    assert query.headers["location"] == "/login?next=/groups/%3Fpage%3D2%26lang%3Dfr"
+    form = visitor.get(query.headers["location"]).text
+    assert 'name="next" value="/groups/?page=2&amp;lang=fr"' in form
+    data = {"email": "nina@example.org", "password": "entraide-demo-2026", "next": "/groups/?page=2&lang=fr"}
+    assert post_form(visitor, "/login", data).headers["location"] == "/groups/?page=2&lang=fr"
+
+
+def test_login_next_is_a_same_site_path_only(client, app):
+    make_member(app, email="omar@example.org", pseudonym="Omar")
+    for bad in ("https://evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil", "x/y"):
+        data = {"email": "omar@example.org", "password": "entraide-demo-2026", "next": bad}
+        assert post_form(client, "/login", data).headers["location"] == "/", bad
+        post_form(client, "/logout")
+    assert 'name="next" value="/"' in client.get("/login?next=//evil.example").text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from datetime import date
 
 from core.tables import ConsentEvent, Member, SessionRow
 from core.testing import login, make_member, post_form, run_async
@@ -79,3 +80,13 @@ def test_export_file_names_cannot_escape_the_files_folder(tmp_path):
     for bad in ("../etc/passwd", "wall/../../x", "/abs/path", "Wall/x", "wall"):
         with pytest.raises(ValueError):
             ExportFile(bad, tmp_path / "x")
+
+
+def test_decimals_are_json_numbers_with_their_digits():
+    from decimal import Decimal
+
+    from core.privacy import encode_json, json_default
+
+    document = {"weight": Decimal("72.5"), "score": Decimal("0.1"), "count": Decimal("12"), "when": date(2026, 12, 1)}
+    assert encode_json(document) == b'{"weight":72.5,"score":0.1,"count":12,"when":"2026-12-01"}'
+    assert json.dumps([Decimal("72.5"), Decimal("3")], default=json_default) == "[72.5, 3]"

@@ -160,7 +160,8 @@ def test_three_reports_hide_the_ad_until_a_moderator_restores_it(app, client, cl
     make_member(app, email="mod@example.org", pseudonym="Mod", role="moderator")
     mod = client_for("fr")
     login(mod, "mod@example.org")
-    assert "Fauteuil" in mod.get("/classifieds/moderation").text
+    queue = mod.get("/classifieds/moderation").text
+    assert "Fauteuil" in queue and "(ouvert)" in queue and "(open)" not in queue  # the report's status, in French
     assert post_form(mod, f"/classifieds/{ad_id}/restore").status_code == 303
     assert other.get(f"/classifieds/{ad_id}").status_code == 200
     actions = set(audit_actions(app))

@@ -24,6 +24,24 @@ def test_the_list_shows_my_groups_and_every_group_of_the_edition(world):
     assert "Anxiété" not in world["ulla"].get("/groups/").text  # another edition
 
 
+def test_the_list_of_every_group_is_paginated(world):
+    for n in range(1, 26):  # 27 groups with Anxiété and Aidants: a page of 20 and a page of 7
+        run_async(world.app, services.create_group("fr", f"g{n:02d}", f"Groupe {n:02d}", "fr"))
+    run_async(world.app, services.create_group("fr", "english", "Zz English group", "en"))
+    first = world["carol"].get("/groups/").text
+    assert "Groupe 18" in first and "Groupe 19" not in first
+    assert '<a href="/groups/?page=2" rel="next">' in first and 'rel="prev"' not in first
+    second = world["carol"].get("/groups/?page=2").text
+    assert "Groupe 19" in second and "Groupe 25" in second and "Zz English group" in second
+    assert "Groupe 18" not in second and "Anxiété" not in second
+    assert '<a href="/groups/?page=1" rel="prev">' in second and 'rel="next"' not in second
+    french = world["carol"].get("/groups/?lang=fr&page=2").text
+    assert "Groupe 25" in french and "Zz English group" not in french
+    assert '<a href="/groups/?page=1&amp;lang=fr" rel="prev">' in french
+    beyond = world["carol"].get("/groups/?page=9").text
+    assert "Groupe" not in beyond.split('id="all-title"')[1] and "Plus aucun groupe." in beyond
+
+
 def test_member_counts_show_from_ten_members(world):
     for n in range(10):
         member = make_member(world.app, email=f"m{n}@example.org", pseudonym=f"Member{n}")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
 from fixture_plugins import event_sink
 from groups_helpers import reply, start
 
+from core.api import audit_trail
 from core.testing import login, make_member, post_form, run_async
 from plugins.groups.tables import Membership, Reply, Report
 
@@ -69,6 +73,10 @@ def test_decisions_apply_and_are_audited(world):
     for label in ("message masqué", "message rétabli", "auteur averti", "auteur retiré du groupe"):
         assert f"<td>{label}</td>" in trail
     assert "Modo" in trail and "Alice" in trail
+    assert f'<a href="/groups/replies/{target}">Message</a>' in trail and f"groups.reply:{target}" not in trail
+    hidden = next(r for r in run_async(world.app, audit_trail("fr", "groups.")) if r["action"] == "groups.reply.hide")
+    shown = format_datetime(hidden["created_at"], "d MMM y, HH:mm", tzinfo=ZoneInfo("Europe/Paris"), locale="fr_FR")
+    assert f"<td>{shown}</td>" in trail  # "2 déc. 2026, 07:10": French words, Paris time
 
 
 def test_staff_open_a_reported_message_of_a_private_group_but_nothing_else(world):

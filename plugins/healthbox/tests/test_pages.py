@@ -209,6 +209,15 @@ def test_member_export_has_entries_and_fhir_bundle(client, alice):
     assert "healthbox/entries.csv" in archive.namelist()
 
 
+def test_member_export_writes_decimals_as_json_numbers(client, alice):
+    post_form(client, "/healthbox/weight/", {"date": edition_today().isoformat(), "weight": "72,5"})
+    assert client.get("/me/export").json()["healthbox"]["entries"][0]["weight"] == 72.5
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/me/export.zip").content))
+    entry = json.loads(archive.read("data.json"))["healthbox"]["entries"][0]
+    assert entry["weight"] == 72.5 and isinstance(entry["weight"], float)  # a number, not "72.5"
+    assert archive.read("healthbox/entries.csv").decode().splitlines()[1].count(",72.5") == 1
+
+
 def test_account_deletion_erases_health_box(client, app, alice):
     post_form(client, "/healthbox/tobacco/", {"date": edition_today().isoformat(), "cigs_today": "7"})
     post_form(client, "/healthbox/settings", {"height_cm": "170"})

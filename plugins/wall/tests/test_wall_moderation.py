@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
 from fixture_plugins import event_sink, fake_social
 from wall_helpers import comment, publish
 
+from core.api import audit_trail
 from core.testing import login, make_member, post_form, run_async
 from plugins.wall.tables import Comment, Post, Report
+
+
+def _shown_at(world, site, action, locale, zone):
+    """When ``action`` was audited, as the edition writes it: day, short month, year and local time."""
+    row = next(r for r in run_async(world.app, audit_trail(site, "wall.")) if r["action"] == action)
+    return format_datetime(row["created_at"], "d MMM y, HH:mm", tzinfo=ZoneInfo(zone), locale=locale)
 
 
 def _moderator(world, client_for, site="fr", role="moderator"):
@@ -47,7 +57,7 @@ def test_three_different_members_hide_a_post_pending_review(world, client_for):
     moderator = _moderator(world, client_for)
     queue = moderator.get("/wall/moderation/").text
     assert "Stop your insulin" in queue and "3 signalements" in queue
-    assert "wall.post.auto_hidden" in queue  # the automatic hiding is in the trail
+    assert "<td>publication masquée après trois signalements</td>" in queue  # the automatic hiding is in the trail
     assert dave  # reporter ids are never shown to the author
 
 
@@ -68,9 +78,23 @@ def test_moderators_decide_and_every_decision_is_audited(world, client_for):
     statuses = {r["status"] for r in run_async(world.app, Report.select(Report.status))}
     assert statuses == {"hidden", "dismissed"}
     trail = moderator.get("/wall/moderation/").text
-    for action in ("wall.comment.hide", "wall.post.warn", "wall.post.dismiss"):
-        assert action in trail
+    for label in ("commentaire masqué", "auteur d’une publication averti", "signalements d’une publication classés"):
+        assert f"<td>{label}</td>" in trail
+    assert "wall.post.warn" not in trail and "wall.comment:" not in trail  # no raw identifiers
+    assert f'<a href="/wall/posts/{post}#comment-{note}">le commentaire</a>' in trail
+    shown = _shown_at(world, "fr", "wall.post.warn", "fr_FR", "Europe/Paris")  # 2 déc. 2026, 07:10
+    assert f"<td>{shown}</td>" in trail
     assert "Modofr" in trail
+
+
+def test_the_trail_speaks_the_editions_language(world, client_for):
+    post = publish(world["ulla"], "Rude words in English", "members")
+    moderator = _moderator(world, client_for, site="uk")
+    post_form(moderator, f"/wall/moderation/posts/{post}/hide")
+    trail = moderator.get("/wall/moderation/").text
+    assert "<td>post hidden</td>" in trail and f'<a href="/wall/posts/{post}">the post</a>' in trail
+    shown = _shown_at(world, "uk", "wall.post.hide", "en_GB", "Europe/London")  # 2 Dec 2026, 06:10
+    assert f"<td>{shown}</td>" in trail
 
 
 def test_queue_is_for_the_editions_moderators_only(world, client_for):
