@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from core.api import Tracker
 from plugins.healthbox import services
-from plugins.healthbox.sdk.charts import sparkline
+from plugins.healthbox.sdk.charts import PLAIN, Labels, sparkline
 from plugins.healthbox.sdk.records import series_of
 
 __all__ = ["cards", "forget"]
@@ -36,7 +36,7 @@ services.on_entries_written(forget)
 
 
 async def cards(
-    member_id: int, trackers: list[Tracker], today: date, locale: str, gettext: Any
+    member_id: int, trackers: list[Tracker], today: date, locale: str, gettext: Any, labels: Labels = PLAIN
 ) -> list[dict[str, Any]]:
     """One card per tracker: last value, its unit and label, and the sparkline (None with < 2 points)."""
     since = today - timedelta(days=29)
@@ -52,7 +52,7 @@ async def cards(
         series_key = tracker.chart.series[0] if tracker.chart else tracker.keys[0]
         points = series_of(mine, series_key)
         item = tracker.lookup(series_key)
-        spark = sparkline(points, title=gettext(tracker.name)) if len(points) > 1 else None
+        spark = sparkline(points, title=gettext(tracker.name), labels=labels) if len(points) > 1 else None
         built.append(
             {
                 "tracker": tracker,

@@ -14,7 +14,18 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from core.api import Questionnaire, Tracker, current_member, gettext_for, locale_of, render, settings, site_of, today
+from core.api import (
+    Questionnaire,
+    Tracker,
+    current_member,
+    formats_for,
+    gettext_for,
+    locale_of,
+    render,
+    settings,
+    site_of,
+    today,
+)
 from plugins.healthbox import services
 from plugins.healthbox.forms import render_errors
 from plugins.healthbox.resources import quit_line
@@ -118,7 +129,10 @@ async def questionnaire_submit(
     if ctx["next_allowed"]:
         ctx["errors"] = {
             "form": _("You last completed this questionnaire on %(day)s. You can take it again from %(next)s.")
-            % {"day": ctx["last"]["day"].isoformat(), "next": ctx["next_allowed"].isoformat()}
+            % {
+                "day": formats_for(request).date(ctx["last"]["day"]),
+                "next": formats_for(request).date(ctx["next_allowed"]),
+            }
         }
         return await render(request, "healthbox/pages/questionnaire.html", ctx, status=400)
     result = score_answers(questionnaire, raw)

@@ -18,6 +18,7 @@ from core.api import (
     answered,
     current_member,
     flash,
+    formats_for,
     gettext_for,
     locale_of,
     render,
@@ -30,7 +31,7 @@ from plugins.healthbox import dashboard as dashboard_cards
 from plugins.healthbox import services
 from plugins.healthbox.entry_context import remember_units, tobacco_page_help, weight_context
 from plugins.healthbox.forms import error_labels, form_fields, render_errors
-from plugins.healthbox.page_charts import derived_charts
+from plugins.healthbox.page_charts import chart_labels, derived_charts
 from plugins.healthbox.questionnaire_routes import (
     available,
     licensed,
@@ -79,7 +80,7 @@ async def dashboard(request: Request[Any, Any, Any]) -> Response[Any]:
     _ = gettext_for(request).gettext
     today = today_for(request)
     trackers = enabled_trackers(request)
-    cards = await dashboard_cards.cards(member.id, trackers, today, locale_of(request), _)
+    cards = await dashboard_cards.cards(member.id, trackers, today, locale_of(request), _, chart_labels(request))
     settings = await services.get_settings(member.id)
     form = settings_form_context(settings, request_format(request))
     ctx = {"cards": cards, "settings": settings, "form": form, "errors": {}}
@@ -95,15 +96,17 @@ async def _page_context(request: Request[Any, Any, Any], tracker: Tracker, days:
     history = list(reversed(records))
     settings = await services.get_settings(member.id)
     existing = next((r for r in history if r.day == today), None)
+    labels = chart_labels(request)
+    chart = render_tracker_chart(tracker, shown, gettext=_, ident=f"chart-{tracker.slug}", labels=labels)
     return {
         "tracker": tracker,
         "days": days,
         "ranges": RANGES,
         "today": today,
         # The SDK escapes every text node of the SVG it builds.
-        "chart": Markup(render_tracker_chart(tracker, shown, gettext=_, ident=f"chart-{tracker.slug}")),  # noqa: S704
-        "table": tracker_table(tracker, shown, gettext=_),
-        "extra_charts": derived_charts(tracker, shown, _),
+        "chart": Markup(chart),  # noqa: S704
+        "table": tracker_table(tracker, shown, gettext=_, labels=labels),
+        "extra_charts": derived_charts(tracker, shown, _, labels),
         "history": history[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
         "page": page,
         "has_next": len(history) > page * PAGE_SIZE,
@@ -202,7 +205,7 @@ async def tracker_submit(request: Request[Any, Any, Any], slug: FromPath[str]) -
         await services.set_setting(member.id, "height_cm", result.values["height"])
     return flash(
         Redirect(f"/healthbox/{tracker.slug}/", status_code=303),
-        _("Entry saved for %(day)s.") % {"day": record.day.isoformat()},
+        _("Entry saved for %(day)s.") % {"day": formats_for(request).date(record.day)},
     )
 
 

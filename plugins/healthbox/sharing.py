@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from core.api import allowed, current_member, get_member, gettext_for, has_consent, render
 from plugins.healthbox import services
+from plugins.healthbox.page_charts import chart_labels
 from plugins.healthbox.sdk.tracker_charts import render_tracker_chart, tracker_table
 
 __all__ = ["PERMISSION", "SharedChart", "setting_name", "shared_chart"]
@@ -59,7 +60,8 @@ async def shared_chart(request: Request[Any, Any, Any], owner_id: FromPath[int],
     _ = gettext_for(request).gettext
     since = today_for(request) - timedelta(days=89)
     records = await services.load_records(owner_id, [slug], since=since)
-    chart = render_tracker_chart(tracker, records, gettext=_, ident=f"shared-{slug}")
+    labels = chart_labels(request)
+    chart = render_tracker_chart(tracker, records, gettext=_, ident=f"shared-{slug}", labels=labels)
     return await render(
         request,
         "healthbox/pages/shared.html",
@@ -67,6 +69,6 @@ async def shared_chart(request: Request[Any, Any, Any], owner_id: FromPath[int],
             "tracker": tracker,
             "owner": owner.pseudonym if owner else "",
             "chart": Markup(chart),  # noqa: S704 - the SDK escapes every text node
-            "table": tracker_table(tracker, records, gettext=_),
+            "table": tracker_table(tracker, records, gettext=_, labels=labels),
         },
     )

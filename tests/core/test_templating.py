@@ -16,3 +16,22 @@ def test_child_theme_extends_default(client_for):
     assert "aurore.css" not in fr
     assert client_for("qc").get("/static/themes/aurore/css/aurore.css").status_code == 200
     assert client_for("fr").get("/static/themes/default/js/htmx.min.js").status_code == 200
+
+
+def test_macros_that_format_numbers_or_dates_are_imported_with_the_page_context():
+    """Without the context a macro's ``format_*`` filters fall back to English ("72.5" on a French page)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    templates = {p.relative_to(p.parents[2]).as_posix(): p for p in root.glob("*/**/templates/**/*.html")}
+    formatting = {name for name, path in templates.items() if "|format_" in path.read_text(encoding="utf-8")}
+    imports = re.compile(r'{%-?\s*(?:from\s+"([^"]+)"\s+import|import\s+"([^"]+)")([^%]*)%}')
+    bad = [
+        f"{path.relative_to(root)}: {target}"
+        for path in templates.values()
+        for m in imports.finditer(path.read_text(encoding="utf-8"))
+        if (target := m.group(1) or m.group(2)) in formatting and "with context" not in m.group(3)
+    ]
+    assert formatting, "no template found"
+    assert not bad, bad

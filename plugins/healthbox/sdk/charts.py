@@ -18,7 +18,18 @@ from core.api import Band
 from plugins.healthbox.sdk.stats import Point, moving_average
 from plugins.healthbox.sdk.svg import SVG_NS, Frame, chart_id, esc, fmt_number, nice_ticks
 
-__all__ = ["DataTable", "ReferenceLine", "Series", "Style", "data_table", "moving_average", "render_chart", "sparkline"]
+__all__ = [
+    "PLAIN",
+    "DataTable",
+    "Labels",
+    "ReferenceLine",
+    "Series",
+    "Style",
+    "data_table",
+    "moving_average",
+    "render_chart",
+    "sparkline",
+]
 
 Style = Literal["line", "bold", "faint", "bar", "bar_faint", "dots"]
 _BARS = ("bar", "bar_faint")
@@ -48,8 +59,24 @@ class ReferenceLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Labels:
+    """How a chart writes dates and values for people: ISO dates and plain numbers unless the page says.
+
+    A page passes its locale's formatting (``1 déc.``, ``72,5``): ``day`` for the
+    axis, ``date`` for the accessible description and table, ``number`` for values.
+    """
+
+    day: Callable[[date], str] = date.isoformat
+    date: Callable[[date], str] = date.isoformat
+    number: Callable[[float], str] = fmt_number
+
+
+PLAIN = Labels()
+
+
+@dataclass(frozen=True, slots=True)
 class DataTable:
-    """The chart's numbers as an HTML-ready table (first column: ISO date)."""
+    """The chart's numbers as an HTML-ready table (first column: the date, as ``Labels.date`` writes it)."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -80,20 +107,20 @@ def _frame(
     return Frame(52, top, width - 12, height - 30, first, last, ticks[0], ticks[-1]), ticks
 
 
-def _grid(frame: Frame, ticks: list[float], y_label: str) -> str:
+def _grid(frame: Frame, ticks: list[float], y_label: str, labels: Labels) -> str:
     parts = ['<g class="healthbox-chart-grid">']
     for tick in ticks:
         y = fmt_number(frame.y(tick))
         parts.append(f'<line x1="{frame.left}" x2="{fmt_number(frame.right)}" y1="{y}" y2="{y}" stroke="{_GRID}"/>')
         parts.append(f'<text x="{frame.left - 6}" y="{y}" dy="4" text-anchor="end" fill="{_TEXT}" {_FONT}>')
-        parts.append(f"{fmt_number(tick)}</text>")
+        parts.append(f"{esc(labels.number(tick))}</text>")
     if y_label:
         parts.append(f'<text x="4" y="{frame.top - 8}" fill="{_TEXT}" {_FONT}>{esc(y_label)}</text>')
     parts.append("</g>")
     return "".join(parts)
 
 
-def _x_axis(frame: Frame) -> str:
+def _x_axis(frame: Frame, labels: Labels) -> str:
     span = frame.last_day - frame.first_day
     count = min(span + 1, 5)
     ordinals = sorted({frame.first_day + round(i * span / max(count - 1, 1)) for i in range(count)})
@@ -106,7 +133,7 @@ def _x_axis(frame: Frame) -> str:
         parts.append(
             f'<text x="{x}" y="{fmt_number(frame.bottom + 18)}" text-anchor="{anchor}" fill="{_TEXT}" {_FONT}>'
         )
-        parts.append(f"{day.isoformat()}</text>")
+        parts.append(f"{esc(labels.day(day))}</text>")
     return "".join(parts) + "</g>"
 
 
@@ -127,11 +154,11 @@ def _bands(frame: Frame, bands: Sequence[Band]) -> str:
     return "".join(parts) + "</g>"
 
 
-def _reference_lines(frame: Frame, lines: Sequence[ReferenceLine]) -> str:
+def _reference_lines(frame: Frame, lines: Sequence[ReferenceLine], labels: Labels) -> str:
     parts = ['<g class="healthbox-chart-reference">']
     for line in lines:
         y = fmt_number(frame.y(line.value))
-        label = esc(line.label or fmt_number(line.value))
+        label = esc(line.label or labels.number(line.value))
         parts.append(
             f'<line x1="{frame.left}" x2="{fmt_number(frame.right)}" y1="{y}" y2="{y}" stroke="{_REF}" '
             f'stroke-dasharray="6 4"/><text x="{fmt_number(frame.right - 4)}" y="{y}" dy="-4" text-anchor="end" '
@@ -185,7 +212,7 @@ def _legend(series: Sequence[Series], width: int) -> str:
     return "".join(parts) + "</g>" if x < width else ""
 
 
-def _describe(series: Sequence[Series], gettext: Callable[[str], str]) -> str:
+def _describe(series: Sequence[Series], gettext: Callable[[str], str], labels: Labels) -> str:
     parts = []
     for item in series:
         if item.points:
@@ -193,7 +220,11 @@ def _describe(series: Sequence[Series], gettext: Callable[[str], str]) -> str:
             text = gettext("{label}: {count} values from {start} to {end}; latest {latest}.")
             parts.append(
                 text.format(
-                    label=item.label, count=len(item.points), start=first[0], end=last[0], latest=fmt_number(last[1])
+                    label=item.label,
+                    count=len(item.points),
+                    start=labels.date(first[0]),
+                    end=labels.date(last[0]),
+                    latest=labels.number(last[1]),
                 )
             )
     return " ".join(parts)
@@ -214,12 +245,13 @@ def _plot(
     y_label: str,
     size: tuple[int, int],
     y_range: tuple[float, float] | None,
+    labels: Labels,
 ) -> str:
     legend = _legend(drawn, size[0])
     frame, ticks = _frame(drawn, lines, (size[0], size[1], 34 if legend else 24), y_range)
-    body = [_bands(frame, bands), _grid(frame, ticks, y_label), _x_axis(frame)]
+    body = [_bands(frame, bands), _grid(frame, ticks, y_label, labels), _x_axis(frame, labels)]
     body += [_series_svg(frame, s, i) for i, s in enumerate(drawn)]
-    return "".join([*body, _reference_lines(frame, lines), legend])
+    return "".join([*body, _reference_lines(frame, lines, labels), legend])
 
 
 def render_chart(
@@ -235,6 +267,7 @@ def render_chart(
     ident: str | None = None,
     gettext: Callable[[str], str] | None = None,
     y_range: tuple[float, float] | None = None,
+    labels: Labels = PLAIN,
 ) -> str:
     """Render a line/bar chart of dated series as a standalone SVG string.
 
@@ -249,6 +282,7 @@ def render_chart(
         ident: Id prefix, unique in the page (derived from the title by default).
         gettext: Translation function for built-in texts.
         y_range: Fixed value axis (0–10 for ratings), widened only if data fall outside.
+        labels: How dates and values are written (the page's locale; ISO and plain numbers by default).
 
     Returns:
         SVG markup, safe to embed inline (all text escaped).
@@ -256,19 +290,23 @@ def render_chart(
     _ = gettext or (lambda text: text)
     drawn = [Series(s.label, p, s.style, s.tone, s.period_days) for s in series if (p := _finite(s.points))]
     key = chart_id(ident, title, sum(len(s.points) for s in drawn))
-    desc = description if description is not None else _describe(drawn, _)
+    desc = description if description is not None else _describe(drawn, _, labels)
     head = _open(key, width, height, title, desc or _("No data yet."), "healthbox-chart")
     if not drawn:
         middle = f'x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="{_TEXT}" {_FONT}'
         return f"{head}<text {middle}>{esc(_('No data yet.'))}</text></svg>"
-    return head + _plot(drawn, reference_lines, reference_bands, y_label, (width, height), y_range) + "</svg>"
+    size = (width, height)
+    return head + _plot(drawn, reference_lines, reference_bands, y_label, size, y_range, labels) + "</svg>"
 
 
-def sparkline(points: Sequence[Point], *, title: str, width: int = 120, height: int = 32) -> str:
+def sparkline(
+    points: Sequence[Point], *, title: str, width: int = 120, height: int = 32, labels: Labels = PLAIN
+) -> str:
     """A tiny axis-free trend line for dashboard cards (last point marked)."""
     clean = _finite(points)
     key = chart_id(None, title, len(clean))
-    desc = f"{clean[0][0]} – {clean[-1][0]}: {fmt_number(clean[-1][1])}" if clean else ""
+    first, last = (labels.date(clean[0][0]), labels.date(clean[-1][0])) if clean else ("", "")
+    desc = f"{first} – {last}: {labels.number(clean[-1][1])}" if clean else ""
     head = _open(key, width, height, title, desc, "healthbox-sparkline")
     if not clean:
         return head + "</svg>"
@@ -285,11 +323,11 @@ def sparkline(points: Sequence[Point], *, title: str, width: int = 120, height: 
     )
 
 
-def data_table(series: Sequence[Series], *, date_label: str = "Date") -> DataTable:
+def data_table(series: Sequence[Series], *, date_label: str = "Date", labels: Labels = PLAIN) -> DataTable:
     """The same numbers as the chart, one row per date, for screen readers and no-SVG users."""
     by_day: dict[date, list[str]] = {}
     for index, item in enumerate(series):
         for day, value in _finite(item.points):
-            by_day.setdefault(day, [""] * len(series))[index] = fmt_number(value)
-    rows = tuple((day.isoformat(), *cells) for day, cells in sorted(by_day.items()))
+            by_day.setdefault(day, [""] * len(series))[index] = labels.number(value)
+    rows = tuple((labels.date(day), *cells) for day, cells in sorted(by_day.items()))
     return DataTable((date_label, *(item.label for item in series)), rows)

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from core.api import ChartSpec, Metric, Tracker
-from plugins.healthbox.sdk.charts import DataTable, ReferenceLine, Series, Style, data_table, render_chart
+from plugins.healthbox.sdk.charts import (
+    PLAIN,
+    DataTable,
+    Labels,
+    ReferenceLine,
+    Series,
+    Style,
+    data_table,
+    render_chart,
+)
 from plugins.healthbox.sdk.records import EntryRecord, series_of
 from plugins.healthbox.sdk.stats import moving_average, weekly_totals
 
@@ -68,8 +77,9 @@ def render_tracker_chart(
     ident: str | None = None,
     width: int = 640,
     height: int = 260,
+    labels: Labels = PLAIN,
 ) -> str:
-    """SVG chart of ``records`` for ``tracker`` (title = tracker name)."""
+    """SVG chart of ``records`` for ``tracker`` (title = tracker name; ``labels``: the page's dates and numbers)."""
     _ = gettext or _identity
     spec = tracker.chart or ChartSpec(series=(tracker.metrics[0].key,))
     lines = [ReferenceLine(value) for value in spec.reference_lines]
@@ -84,12 +94,17 @@ def render_tracker_chart(
         width=width,
         height=height,
         y_range=_scale_range(tracker, spec),
+        labels=labels,
     )
 
 
 def tracker_table(
-    tracker: Tracker, records: Sequence[EntryRecord], *, gettext: Callable[[str], str] | None = None
+    tracker: Tracker,
+    records: Sequence[EntryRecord],
+    *,
+    gettext: Callable[[str], str] | None = None,
+    labels: Labels = PLAIN,
 ) -> DataTable:
     """The accessible table matching ``render_tracker_chart`` (same series, same numbers)."""
     _ = gettext or _identity
-    return data_table(chart_series(tracker, records, gettext=gettext), date_label=_("Date"))
+    return data_table(chart_series(tracker, records, gettext=gettext), date_label=_("Date"), labels=labels)

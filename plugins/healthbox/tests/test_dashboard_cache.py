@@ -37,7 +37,7 @@ def test_dashboard_cards_follow_every_write(app, client_for):
     assert _last(_weight_card(a)) == "70"  # served again (from the cache)
     assert post_form(a, "/healthbox/weight/", {"date": newer.isoformat(), "weight": "71,5"}).status_code == 303
     card = _weight_card(a)
-    assert _last(card) == "71.5" and "hb-spark" in card
+    assert _last(card) == "71,5" and "hb-spark" in card
     assert _last(_weight_card(b)) is None  # Bob's cards are his own
     # Another worker replaces the entry: this worker's cache was not told, the stamp tells.
     later = datetime.now(UTC) + timedelta(seconds=5)

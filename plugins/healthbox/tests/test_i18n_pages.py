@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -122,3 +123,22 @@ def test_fagerstrom_in_french_and_english(member_on):
 def test_nav_label_follows_the_edition(member_on):
     assert "Carnet santé" in member_on("fr").get("/").text
     assert "Gesundheitstagebuch" in member_on("de").get("/").text
+
+
+ISO_DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
+
+
+@pytest.mark.parametrize(
+    ("site", "shown", "raw"), [("fr", "72,5", "72.5"), ("de", "72,5", "72.5"), ("uk", "72.5", "72,5")]
+)
+def test_numbers_and_dates_are_written_as_the_edition_writes_them(member_on, site, shown, raw):
+    client = member_on(site)
+    for days, weight in ((1, "71,5" if site != "uk" else "71.5"), (0, "72,5" if site != "uk" else "72.5")):
+        day = (edition_today(site) - timedelta(days=days)).isoformat()
+        assert post_form(client, "/healthbox/weight/", {"date": day, "weight": weight}).status_code == 303
+    dashboard = client.get("/healthbox/").text
+    assert f"<strong>{shown}</strong> kg" in dashboard
+    page = client.get("/healthbox/weight/").text
+    for text in (text_of(dashboard), text_of(page)):  # the chart's axis, its description and table included
+        assert shown in text and raw not in text
+        assert not ISO_DATE.search(text), ISO_DATE.search(text)

@@ -58,7 +58,7 @@ def test_weight_entry_is_saved_with_bmi_and_charted(client, app, alice):
     values = json.loads(rows[0]["values"])
     assert values["weight"] == 70.0 and values["bmi"] == 22.9
     page = client.get("/healthbox/weight/")
-    assert "<svg" in page.text and "22.9" in page.text
+    assert "<svg" in page.text and "22,9" in page.text  # French decimals
     assert "Normal range" in page.text or "Corpulence normale" in page.text or "normale" in page.text
 
 

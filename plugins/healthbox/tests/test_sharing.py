@@ -24,7 +24,7 @@ def test_shared_chart_visible_only_to_friends_when_shared(make_app, client_for):
     assert friend.get(url).status_code == 404  # not shared yet
     assert post_form(owner, "/healthbox/weight/share", {"share": "1"}).status_code == 303
     page = friend.get(url)
-    assert page.status_code == 200 and "64.2" in page.text and "Alice" in page.text
+    assert page.status_code == 200 and "64,2" in page.text and "Alice" in page.text
     assert stranger.get(url).status_code == 404  # not a friend
     assert friend.get(f"/healthbox/shared/{alice}/sleep/").status_code == 404  # other tracker not shared
     post_form(owner, "/me/consents/core.health_data/withdraw")
