@@ -55,6 +55,7 @@ from core.members import (
 )
 from core.meta import PluginMeta
 from core.permissions import Permission
+from core.prepared import Prepared, prepared
 from core.privacy import ExportFile
 from core.pubsub import Subscription, publish, subscribe
 from core.render import consent_of, flash, formats_for, gettext_for, locale_of, page_context, render
@@ -147,6 +148,7 @@ __all__ = [
     "Place",
     "PluginMeta",
     "PluginSettings",
+    "Prepared",
     "ProcessedImage",
     "Purpose",
     "PurposeText",
@@ -196,6 +198,7 @@ __all__ = [
     "parse_feet_inches",
     "parse_locale_decimal",
     "parse_value",
+    "prepared",
     "process_image",
     "publish",
     "publish_badge",

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from core.db import transaction
+from core.prepared import prepared
 from core.tables import ConsentEvent
 
 if TYPE_CHECKING:
@@ -181,15 +182,21 @@ class ConsentState:
         return cls({}, {}, {})
 
 
-async def current_state(member_id: int) -> ConsentState:
-    """Replay the ledger: the last row per purpose decides."""
-    rows = (
-        await ConsentEvent.select(
+#: The member's ledger, oldest first (built once: this runs on every signed-in page).
+_LEDGER = prepared(
+    lambda p: (
+        ConsentEvent.select(
             ConsentEvent.purpose, ConsentEvent.action, ConsentEvent.created_at, ConsentEvent.text_version
         )
-        .where(ConsentEvent.member == member_id)
+        .where(ConsentEvent.member == p.member_id)
         .order_by(ConsentEvent.id)
     )
+)
+
+
+async def current_state(member_id: int) -> ConsentState:
+    """Replay the ledger: the last row per purpose decides."""
+    rows = await _LEDGER.rows(member_id=member_id)
     granted: dict[str, datetime] = {}
     withdrawn: dict[str, datetime] = {}
     versions: dict[str, str] = {}

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 from piccolo.query.functions.aggregate import Count, Max
 
-from core.api import Tracker, TrackerEntry, transaction
+from core.api import Tracker, TrackerEntry, prepared, transaction
 from plugins.healthbox.sdk.records import EntryRecord
 from plugins.healthbox.tables import Entry, QuestionnaireResponse, Setting
 
@@ -84,14 +84,20 @@ def _written(member_id: int) -> None:
         listener(member_id)
 
 
+#: Checked on every dashboard visit (built once).
+_STAMP = prepared(
+    lambda p: (
+        Entry.select(Count(alias="n"), Max(Entry.recorded_at, alias="last"))
+        .where((Entry.member == p.member_id) & (Entry.day >= p.since))
+        .first()
+    )
+)
+
+
 async def entries_stamp(member_id: int, *, since: date) -> tuple[int, Any]:
     """(how many entries since ``since``, when the last was recorded): changes when an entry is added,
     replaced or deleted (a saved entry gets a new ``recorded_at``), in any worker."""
-    row = await (
-        Entry.select(Count(alias="n"), Max(Entry.recorded_at, alias="last"))
-        .where((Entry.member == member_id) & (Entry.day >= since))
-        .first()
-    )
+    row = await _STAMP.first(member_id=member_id, since=since)
     return (int(row["n"]), row["last"]) if row else (0, None)
 
 
@@ -248,8 +254,12 @@ async def last_response(member_id: int, tracker: str, questionnaire: str) -> dic
     return rows[-1] if rows else None
 
 
+#: Read on every dashboard visit (built once).
+_SETTINGS = prepared(lambda p: Setting.select(Setting.name, Setting.value).where(Setting.member == p.member_id))
+
+
 async def get_settings(member_id: int) -> dict[str, Any]:
-    rows = await Setting.select(Setting.name, Setting.value).where(Setting.member == member_id)
+    rows = await _SETTINGS.rows(member_id=member_id)
     return {r["name"]: _unwrap(loads(r["value"])) for r in rows}
 
 
