@@ -92,6 +92,7 @@ def test_verified_professional_creates_a_listing_with_a_formatted_phone(app, cli
     assert row["phone"] == "+33478123456" and row["owner_id"] == pro and row["postcode"] == "69002"
     page = client.get(response.headers["location"])
     assert "04 78 12 34 56" in page.text and "Masseur-kinésithérapeute" in page.text
+    assert "Accès fauteuil roulant\u00a0: oui" in page.text and "roulant: " not in page.text  # French colon spacing
 
 
 @pytest.mark.parametrize(
