@@ -194,8 +194,9 @@ def _demo_hash() -> str:
 def run_async(app: Litestar, coro: Any) -> Any:
     """Run a coroutine against the app's database outside a request.
 
-    Tests run without a PostgreSQL pool (``db_pool_size=0``): each query
-    connects, so the same app works from the test client's loop and from here.
+    On PostgreSQL each test client's loop has its own pool and this loop has
+    none (:class:`core.db.LoopPoolPostgresEngine`): queries from here connect
+    each time, so the same app works from both.
     """
     return _run(coro)
 
