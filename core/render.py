@@ -158,7 +158,8 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
     state = request.scope["state"]
     enabled: frozenset[str] = state["enabled"]
     chrome = await _chrome(rt, ctx, enabled)
-    path = request.scope["path"]
+    # Routing drops a trailing slash from scope["path"]: "/classifieds" is under "/classifieds/".
+    path = request.scope["path"].rstrip("/") + "/"
     assets = [(slug, a) for slug, a in chrome["assets"] if a.under is None or path.startswith(a.under)]
     flash_raw = request.cookies.get(FLASH_COOKIE) if _has_cookie(request.scope, FLASH_COOKIE) else None
     return {

@@ -147,6 +147,14 @@ def test_my_ads_edit_renew_close(app, client, alice):
     assert ads(app)[0]["status"] == "active" and "Fauteuil léger" in client.get("/classifieds/mine").text
 
 
+def test_classifieds_pages_get_their_stylesheet_and_other_pages_do_not(client, alice):
+    link = '<link rel="stylesheet" href="/static/classifieds/classifieds.css">'
+    ad_id = post_ad(client).headers["location"].rsplit("/", 1)[1]
+    for path in ("/classifieds/", f"/classifieds/{ad_id}", "/classifieds/mine"):
+        assert link in client.get(path).text, path  # the list too, whose path routing strips of its slash
+    assert link not in client.get("/me").text
+
+
 def test_three_reports_hide_the_ad_until_a_moderator_restores_it(app, client, client_for, alice):
     ad_id = post_ad(client).headers["location"].rsplit("/", 1)[1]
     for name in ("Bob", "Carla", "Dan"):

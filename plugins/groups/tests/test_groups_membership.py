@@ -30,6 +30,7 @@ def test_the_list_of_every_group_is_paginated(world):
     run_async(world.app, services.create_group("fr", "english", "Zz English group", "en"))
     first = world["carol"].get("/groups/").text
     assert "Groupe 18" in first and "Groupe 19" not in first
+    assert '<option value="en">anglais</option>' in first and "· français" in first  # languages named, not coded
     assert '<a href="/groups/?page=2" rel="next">' in first and 'rel="prev"' not in first
     second = world["carol"].get("/groups/?page=2").text
     assert "Groupe 19" in second and "Groupe 25" in second and "Zz English group" in second
