@@ -20,7 +20,7 @@ from markupsafe import escape
 
 from core.fragment_cache import cache_key
 from core.sponsorship.campaigns import live_campaigns
-from core.sponsorship.context import restricted_context
+from core.sponsorship.context import restricted_context, sponsored_context
 from core.sponsorship.links import click_url_for
 from core.ui import SPONSORABLE_SLOTS, Fragment, PageContext
 
@@ -58,13 +58,20 @@ async def gather(
 
 
 async def with_sponsored(
-    rt: Runtime, ctx: PageContext, enabled: frozenset[str], plan: list[tuple[str, list[tuple[str, Fragment]]]]
+    rt: Runtime,
+    ctx: PageContext,
+    enabled: frozenset[str],
+    plan: list[tuple[str, list[tuple[str, Fragment]]]],
+    plan_key: tuple[Any, ...] | None = None,
 ) -> list[tuple[str, list[tuple[str, Fragment]]]]:
     """``plan`` (slot → fragments) with the fragments of sponsored plugins added, for this request.
 
     Sponsored plugins are asked only in sponsorable slots, on pages where
     sponsoring is allowed, and while one of their campaigns runs on the
     edition; their answer is cached only as :meth:`Runtime.call_sponsored` says.
+    When it is, and ``plan_key`` says the plan itself is the edition's kept
+    one, the merged plan is kept too, per running campaigns and segment: the
+    same look-ups and sorting are not redone on every visitor's page.
     """
     sponsored = enabled & rt.sponsored
     if not sponsored or not sponsor_allowed_on(ctx.request.scope["path"]):
@@ -75,14 +82,24 @@ async def with_sponsored(
     running = frozenset(s for s in sponsored if s in live)
     if not running:
         return plan
-    merged = []
+    merged_key = None
+    if plan_key is not None:
+        seen = await sponsored_context(ctx)
+        merged_key = ("sponsored-plan", plan_key, tuple(sorted((s, live[s]) for s in running)), seen.segment)
+        found: list[tuple[str, list[tuple[str, Fragment]]]] | None = rt.hook_cache.get("*", merged_key, None)
+        if found is not None:
+            return found
+    merged, kept = [], True
     for slot, fragments in plan:
         if slot in SPONSORABLE_SLOTS:
-            results = await rt.call_sponsored("provide_fragments", running, live, slot=slot, ctx=ctx)
+            results, answer_kept = await rt.sponsored_answers("provide_fragments", running, live, slot=slot, ctx=ctx)
+            kept = kept and answer_kept
             extra = [(slug, f) for slug, items in results for f in items]
             if extra:
                 fragments = sorted([*fragments, *extra], key=_order)
         merged.append((slot, fragments))
+    if merged_key is not None and kept:
+        rt.hook_cache.put("*", merged_key, merged)
     return merged
 
 

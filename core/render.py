@@ -29,6 +29,7 @@ from core.fragments import gather, render_fragment, with_sponsored
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
+from core.sponsorship.context import sponsored_context
 from core.ui import Fragment, NavItem, PageContext, badge_event, badge_html
 
 if TYPE_CHECKING:
@@ -186,19 +187,30 @@ async def _chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) -> dic
 
     When every plugin's answer came from the edition cache (visitors, usually),
     the assembled result is cached too: one look-up per page, whatever the
-    number of plugins. Sponsored plugins (stylesheets only) are added for each request.
+    number of plugins. For members, what every member gets (most navigation,
+    assets, template variables) is kept assembled the same way and only the
+    per-member navigation items (badges) are asked and merged in. Sponsored
+    plugins (stylesheets only) are added for each request.
     """
     sponsored = enabled & rt.sponsored
     plain = enabled - sponsored if sponsored else enabled
     key = ("chrome", ctx.site.code, plain, ctx.locale, ctx.member is None)
     chrome: dict[str, Any] | None = rt.hook_cache.get("*", key, None)
+    kept = chrome is not None
     if chrome is None:
         chrome = await _assemble_chrome(rt, ctx, plain, key)
     if sponsored:
-        extra = await rt.call_sponsored("provide_assets", sponsored, {}, ctx=ctx)
+        seen = await sponsored_context(ctx)
+        merged_key = ("chrome-sponsored", *key, sponsored, seen.segment)
+        merged: dict[str, Any] | None = rt.hook_cache.get("*", merged_key, None) if kept else None
+        if merged is not None:
+            return merged
+        extra, answer_kept = await rt.sponsored_answers("provide_assets", sponsored, {}, ctx=ctx)
         if extra:
             both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=_slug)
             chrome = {**chrome, "assets": both}
+        if kept and answer_kept:  # the edition's kept chrome and the kept answer: keep the merge too
+            rt.hook_cache.put("*", merged_key, chrome)
     return chrome
 
 
@@ -206,24 +218,43 @@ def _slug(pair: tuple[str, Any]) -> str:
     return pair[0]
 
 
+def _nav_order(item: NavItem) -> tuple[int, str, str]:
+    return item.order, item.name, item.href
+
+
 async def _assemble_chrome(
     rt: Runtime, ctx: PageContext, enabled: frozenset[str], key: tuple[Any, ...]
 ) -> dict[str, Any]:
-    navs, nav_cached = await rt.call_cached("provide_nav_items", enabled, ctx=ctx)
-    nav: list[NavItem] = []
-    for slug, items in navs:
-        nav.extend(_named(slug, i) for i in items if ctx.member or not i.members_only)
-    assets, assets_cached = await rt.call_cached("provide_assets", enabled, ctx=ctx)
-    extras, extra_cached = await rt.call_cached("provide_template_context", enabled, ctx=ctx)
-    chrome = {
-        "nav_items": sorted(nav, key=lambda i: (i.order, i.name, i.href)),
-        "live_stream": ctx.member is not None and any(i.badge is not None for i in nav),
-        "assets": [(slug, a) for slug, items in assets for a in items],
-        "extra": _plugin_context(rt, extras),
-    }
-    if nav_cached and assets_cached and extra_cached:
-        rt.hook_cache.put("*", key, chrome)
-    return chrome
+    kept, asked, nav_complete, nav_live = await rt.call_parts("provide_nav_items", enabled, ctx=ctx)
+    frame_key = ("chrome-frame", *key[1:])
+    frame: dict[str, Any] | None = rt.hook_cache.get("*", frame_key, None)
+    if frame is None:
+        assets, assets_cached = await rt.call_cached("provide_assets", enabled, ctx=ctx)
+        extras, extra_cached = await rt.call_cached("provide_template_context", enabled, ctx=ctx)
+        frame = {
+            "nav_items": sorted(_nav_of(ctx, kept), key=_nav_order),
+            "assets": [(slug, a) for slug, items in assets for a in items],
+            "extra": _plugin_context(rt, extras),
+        }
+        if nav_complete and assets_cached and extra_cached:
+            rt.hook_cache.put("*", frame_key, frame)
+            if not nav_live:  # nothing asked per request: the frame is the whole chrome
+                chrome = {**frame, "live_stream": False if ctx.member is None else _has_badge(frame["nav_items"])}
+                rt.hook_cache.put("*", key, chrome)
+                return chrome
+    nav = frame["nav_items"]
+    if asked:
+        nav = sorted([*nav, *_nav_of(ctx, asked)], key=_nav_order)
+    return {**frame, "nav_items": nav, "live_stream": ctx.member is not None and _has_badge(nav)}
+
+
+def _nav_of(ctx: PageContext, results: list[tuple[str, list[NavItem]]]) -> list[NavItem]:
+    """Plugins' navigation items, named, without members' items for visitors."""
+    return [_named(slug, i) for slug, items in results for i in items if ctx.member or not i.members_only]
+
+
+def _has_badge(nav: list[NavItem]) -> bool:
+    return any(i.badge is not None for i in nav)
 
 
 def _named(slug: str, item: NavItem) -> NavItem:
@@ -352,6 +383,7 @@ async def _slot_fragments(
     plain = enabled - rt.sponsored
     key = ("slots", template, ctx.site.code, plain, ctx.locale, ctx.member is None)
     plan = None if ctx.args else rt.hook_cache.get("*", key, None)
+    kept = plan is not None
     if plan is None:
         plan, all_cached = [], True
         for slot_name in sorted(slots):
@@ -360,7 +392,8 @@ async def _slot_fragments(
             plan.append((slot_name, fragments))
         if all_cached and not ctx.args:
             rt.hook_cache.put("*", key, plan)
-    return await with_sponsored(rt, ctx, enabled, plan)
+            kept = True
+    return await with_sponsored(rt, ctx, enabled, plan, key if kept else None)
 
 
 def flash(response: Response[Any], message: str) -> Response[Any]:

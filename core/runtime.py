@@ -43,6 +43,10 @@ log = logging.getLogger("entraide.plugins")
 CORE_DIR = Path(__file__).resolve().parent
 
 
+def _slug_of(pair: tuple[str, Any]) -> str:
+    return pair[0]  # type: ignore[no-any-return]
+
+
 class Runtime:
     """Everything a request needs that is built once per application."""
 
@@ -142,9 +146,30 @@ class Runtime:
         self, hook_name: str, enabled: frozenset[str], **kwargs: Any
     ) -> tuple[list[tuple[str, Any]], bool]:
         """:meth:`call_isolated`, and whether every result came from the edition cache."""
+        kept, asked, complete, live = await self.call_parts(hook_name, enabled, **kwargs)
+        if not live:
+            return kept, complete
+        return sorted([*kept, *asked], key=_slug_of), False
+
+    async def call_parts(
+        self, hook_name: str, enabled: frozenset[str], **kwargs: Any
+    ) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]], bool, bool]:
+        """A site hook's results in two parts: those kept in the edition cache, those asked now.
+
+        Pages of members keep what is the same for every member (most of the
+        navigation) and ask only the per-member implementations (badges), so
+        what is built from the kept part can be kept too (:func:`core.render._chrome`).
+
+        Returns:
+            ``(kept, asked, complete, live)``: the ``(slug, result)`` pairs of
+            implementations cached for this edition, language and sign-in, by
+            slug; those of the others, asked now; whether every kept
+            implementation answered (a failing one is asked again next time);
+            whether any implementation is asked on each call.
+        """
         key = self.hook_cache.key(hook_name, enabled, kwargs)
         if key is None:
-            return (await self._call_each(hook_name, self.site_impls(hook_name, enabled), kwargs))[0], False
+            return [], (await self._call_each(hook_name, self.site_impls(hook_name, enabled), kwargs))[0], False, True
         cached_impls, dynamic = self.hook_cache.split(
             self.site_impls(hook_name, enabled), visitor=key[-1], slot=kwargs.get("slot"), never=self.sponsored
         )
@@ -152,12 +177,11 @@ class Runtime:
         complete = True
         if results is None:
             results, complete = await self._call_each(hook_name, cached_impls, kwargs)
-            if complete:  # a plugin that failed is asked again next time, not left out for good
+            if complete:
                 self.hook_cache.put("*", key, results)
         if not dynamic:
-            return results, complete
-        both = [*results, *(await self._call_each(hook_name, dynamic, kwargs))[0]]
-        return sorted(both, key=lambda pair: pair[0]), False
+            return results, [], complete, False
+        return results, (await self._call_each(hook_name, dynamic, kwargs))[0], complete, True
 
     async def call_sponsored(
         self, hook_name: str, sponsored: frozenset[str], campaigns: dict[str, int], **kwargs: Any
@@ -168,9 +192,15 @@ class Runtime:
         kept per edition, language, segment, slot and running campaigns: all a
         sponsored plugin is ever shown. Otherwise they are asked every time.
         """
+        return (await self.sponsored_answers(hook_name, sponsored, campaigns, **kwargs))[0]
+
+    async def sponsored_answers(
+        self, hook_name: str, sponsored: frozenset[str], campaigns: dict[str, int], **kwargs: Any
+    ) -> tuple[list[tuple[str, Any]], bool]:
+        """:meth:`call_sponsored`, and whether the answer is the kept one (what is built from it may be kept too)."""
         impls = self.site_impls(hook_name, sponsored)
         if not impls or not all(getattr(i.function, CACHE_ATTR, None) == "edition" for i in impls):
-            return (await self._call_each(hook_name, impls, kwargs))[0]
+            return (await self._call_each(hook_name, impls, kwargs))[0], not impls
         from core.sponsorship.context import sponsored_context
 
         seen = await sponsored_context(kwargs["ctx"])
@@ -179,9 +209,10 @@ class Runtime:
         found: list[tuple[str, Any]] | None = self.hook_cache.get("*", key, None)
         if found is None:
             found, complete = await self._call_each(hook_name, impls, kwargs)
-            if complete:
-                self.hook_cache.put("*", key, found)
-        return found
+            if not complete:
+                return found, False
+            self.hook_cache.put("*", key, found)
+        return found, True
 
     async def _call_each(
         self, hook_name: str, impls: list[Any], kwargs: dict[str, Any]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -40,8 +41,15 @@ def unit_for(metric: Metric, settings: Mapping[str, Any], fmt: NumberFormat) -> 
 
 def plain_number(value: Decimal | float | int, locale: str) -> str:
     """A number for a form input: the locale's decimal symbol, no grouping, no trailing zeros."""
-    number = as_decimal(value).normalize()
-    return format_decimal(number, format="0.##########", locale=locale)
+    return _plain(str(as_decimal(value).normalize()), locale)
+
+
+@lru_cache(maxsize=4096)
+def _plain(number: str, locale: str) -> str:
+    """Babel parses the pattern and looks the locale up on each call; the settings form shows the
+    same few numbers (height, pack price) on every dashboard visit. Keyed by the decimal's text,
+    not the Decimal (0 and -0 are equal decimals with different texts)."""
+    return format_decimal(Decimal(number), format="0.##########", locale=locale)
 
 
 def in_unit(metric: Metric, value: Any, unit: str, locale: str) -> str:

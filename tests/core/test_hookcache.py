@@ -159,3 +159,24 @@ def test_marked_sponsored_answers_are_kept_per_segment_and_campaign(app):
     ask(unmarked, None)
     ask(unmarked, None)
     assert calls[-2:] == ["unmarked", "unmarked"]  # not marked: asked every time
+
+
+def _nav_names(html: str) -> list[str]:
+    return re.findall(r'data-nav="([^"]+)"', html)
+
+
+def test_member_navigation_merges_kept_and_personal_items_in_order(app, client_for):
+    """Members' pages keep the shared navigation assembled and ask only per-member items each time."""
+    make_member(app, email="alice@example.org", pseudonym="Alice")
+    member = client_for("fr")
+    login(member, "alice@example.org")
+    first = _nav_names(member.get("/").text)
+    assert "memoactiv.index" in first and "friends.list" in first and "directory.search" in first
+    assert _nav_names(member.get("/").text) == first  # warm: the same items, the same order
+    # An item asked per member (shown under the health-data consent) follows the consent at once.
+    assert post_form(member, "/me/consents/core.health_data/withdraw").status_code == 303
+    withdrawn = _nav_names(member.get("/").text)
+    assert "memoactiv.index" not in withdrawn
+    assert withdrawn == [name for name in first if name != "memoactiv.index"]
+    assert post_form(member, "/me/consents/core.health_data/grant").status_code == 303
+    assert _nav_names(member.get("/").text) == first

@@ -10,9 +10,11 @@ from core.tables import ConsentEvent, Member
 from core.testing import make_member, run_async
 
 LEDGER = prepared(
-    lambda p: ConsentEvent.select(ConsentEvent.purpose, ConsentEvent.action, ConsentEvent.created_at)
-    .where(ConsentEvent.member == p.member_id)
-    .order_by(ConsentEvent.id)
+    lambda p: (
+        ConsentEvent.select(ConsentEvent.purpose, ConsentEvent.action, ConsentEvent.created_at)
+        .where(ConsentEvent.member == p.member_id)
+        .order_by(ConsentEvent.id)
+    )
 )
 PSEUDONYM = prepared(lambda p: Member.select(Member.pseudonym).where(Member.id == p.member_id))
 

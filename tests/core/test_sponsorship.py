@@ -8,7 +8,16 @@ from fixture_plugins import sponsor_card
 
 from core.meta import PluginMeta
 from core.plugins_registry import sponsored_refusal
-from core.testing import audit_actions, login, make_member, post_form, run_async, start_campaign
+from core.sponsorship.campaigns import end_campaign
+from core.testing import (
+    audit_actions,
+    campaign_counts,
+    login,
+    make_member,
+    post_form,
+    run_async,
+    start_campaign,
+)
 
 
 def test_core_refuses_a_sponsored_plugin_outside_the_allowed_hooks_or_with_member_data():
@@ -114,3 +123,22 @@ def test_contract_check_finds_a_sponsored_template_reaching_member_data(tmp_path
         "template card.html reaches member data: member",
     ]
     assert _member_data_in(env, tmp_path / "fine.html", tmp_path) == []
+
+
+def test_kept_card_counts_every_impression_and_follows_a_new_campaign(app, client_for):
+    """The home page's plan with the card is kept (core), yet each view is counted and a campaign change shows."""
+    rt = app.state.entraide
+    first = start_campaign(app, "acme_mobility", "fr")
+    client = client_for("fr")
+    pages = [client.get("/").text for _ in range(3)]  # the second and third are served from the kept plan
+    assert all(f"/partners/go/{first}?slot=home.public" in page for page in pages)
+    assert pages[1] == pages[2]
+    assert campaign_counts(app, first)["home.public"] == (3, 0)
+    run_async(app, rt.enablement.set(rt.site("fr"), "acme_mobility", False))
+    assert "acme_mobility-card" not in client.get("/").text  # disabled: gone at once
+    second = start_campaign(app, "acme_mobility", "fr")  # re-enabled, and a newer campaign runs too
+    home = client.get("/").text
+    assert "acme_mobility-card" in home and f"/partners/go/{first}?slot=home.public" in home  # the first still runs
+    long_ago = date.today() - timedelta(days=400)
+    run_async(app, end_campaign(first, long_ago, long_ago + timedelta(days=1)))  # as the operator's "stop"
+    assert f"/partners/go/{second}?slot=home.public" in client.get("/").text  # the running one's link, not a kept one
