@@ -192,7 +192,7 @@ $reset$;
 """
 
 
-async def _truncate_all(app: Litestar) -> None:
+async def _empty_database(app: Litestar) -> None:
     """Give the test an empty PostgreSQL database (tables and identities as after migrating)."""
     await app.state.entraide.engine.run_ddl(_RESET_SQL)
 
@@ -281,7 +281,7 @@ def make_app(database_url: str, tmp_path: Path) -> Iterator[Callable[..., Litest
             app.state.entraide = runtime
         lent.append((key, app))
         if PG_URL and not emptied:
-            _run(_truncate_all(app))
+            _run(_empty_database(app))
             emptied = True
         return app
 
