@@ -27,7 +27,7 @@ from core.ui import SPONSORABLE_SLOTS, Fragment, PageContext
 if TYPE_CHECKING:
     from core.runtime import Runtime
 
-__all__ = ["RESERVED_CLASS", "gather", "render_fragment", "sponsor_allowed_on", "with_sponsored"]
+__all__ = ["RESERVED_CLASS", "render_fragment", "slot_plan", "sponsor_allowed_on", "with_sponsored"]
 
 log = logging.getLogger("entraide.render")
 
@@ -40,21 +40,52 @@ def sponsor_allowed_on(path: str) -> bool:
     return not (path.startswith("/admin") or path == "/me" or path.startswith("/me/") or path.startswith("/me."))
 
 
-async def gather(
-    rt: Runtime, ctx: PageContext, enabled: frozenset[str], slot: str
-) -> tuple[list[tuple[str, Fragment]], bool]:
-    """Fragments for ``slot`` from enabled plugins other than sponsored ones, by ``(order, slug)``.
+async def slot_plan(
+    rt: Runtime, ctx: PageContext, plain: frozenset[str], slots: frozenset[str], key: tuple[Any, ...]
+) -> tuple[list[tuple[str, list[tuple[str, Fragment]]]], bool]:
+    """Fragments of plugins other than sponsored ones for each slot a page shows (slot → fragments).
 
-    Sponsored plugins are added by :func:`with_sponsored`, per request.
+    What comes from the edition cache is kept assembled under ``key`` with
+    the names of the slots that have per-request implementations (a
+    member's cards, live counts); only those are asked again, and their
+    answers merged in. A visitor's page is then one look-up; a member's
+    page asks only the per-member hooks of its slots.
 
     Returns:
-        The fragments, and whether they all came from the edition cache.
+        The plan, and whether it is the kept one (nothing was added for this
+        request), so what is built from it may be kept too.
     """
-    found: list[tuple[str, Fragment]] = []
-    results, cached = await rt.call_cached("provide_fragments", enabled - rt.sponsored, slot=slot, ctx=ctx)
-    for slug, fragments in results:
-        found.extend((slug, f) for f in fragments)
-    return sorted(found, key=_order), cached
+    frame: tuple[list[tuple[str, list[tuple[str, Fragment]]]], frozenset[str]] | None = (
+        None if ctx.args else rt.hook_cache.get("*", key, None)
+    )
+    fresh: dict[str, list[tuple[str, Fragment]]] = {}
+    kept_frame = frame is not None
+    if frame is None:
+        kept_plan, live, complete = [], set(), True
+        for name in sorted(slots):
+            kept, asked, done, is_live = await rt.call_parts("provide_fragments", plain, slot=name, ctx=ctx)
+            kept_plan.append((name, sorted(_flat(kept), key=_order)))
+            complete = complete and done
+            if is_live:
+                live.add(name)
+                fresh[name] = _flat(asked)
+        frame = (kept_plan, frozenset(live))
+        if complete and not ctx.args:
+            rt.hook_cache.put("*", key, frame)
+            kept_frame = True
+    else:
+        for name in frame[1]:
+            fresh[name] = _flat((await rt.call_parts("provide_fragments", plain, slot=name, ctx=ctx))[1])
+    if not any(fresh.values()):
+        return frame[0], kept_frame
+    merged = [
+        (name, sorted([*found, *fresh[name]], key=_order) if fresh.get(name) else found) for name, found in frame[0]
+    ]
+    return merged, False
+
+
+def _flat(results: list[tuple[str, list[Fragment]]]) -> list[tuple[str, Fragment]]:
+    return [(slug, f) for slug, fragments in results for f in fragments]
 
 
 async def with_sponsored(

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from core import builtin
 from core.consent import ConsentState, current_state
 from core.formatting import Formats, formats, language_tag
-from core.fragments import gather, render_fragment, with_sponsored
+from core.fragments import render_fragment, slot_plan, with_sponsored
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
@@ -374,25 +374,15 @@ def _slot_reader(
 async def _slot_fragments(
     rt: Runtime, ctx: PageContext, enabled: frozenset[str], env: Any, template: str
 ) -> list[tuple[str, list[tuple[str, Fragment]]]]:
-    """Fragments of every slot the template shows.
+    """Fragments of every slot the template shows (:func:`core.fragments.slot_plan`).
 
-    One cached look-up when every plugin's answer came from the edition cache;
-    sponsored plugins' fragments are then added for this request.
+    Sponsored plugins' fragments are then added for this request (kept merged
+    when the plan is the kept one).
     """
     slots = rt.templates.slots_of(env, ctx.site.theme, ctx.locale, template)
     plain = enabled - rt.sponsored
     key = ("slots", template, ctx.site.code, plain, ctx.locale, ctx.member is None)
-    plan = None if ctx.args else rt.hook_cache.get("*", key, None)
-    kept = plan is not None
-    if plan is None:
-        plan, all_cached = [], True
-        for slot_name in sorted(slots):
-            fragments, cached = await gather(rt, ctx, plain, slot_name)
-            all_cached = all_cached and cached
-            plan.append((slot_name, fragments))
-        if all_cached and not ctx.args:
-            rt.hook_cache.put("*", key, plan)
-            kept = True
+    plan, kept = await slot_plan(rt, ctx, plain, slots, key)
     return await with_sponsored(rt, ctx, enabled, plan, key if kept else None)
 
 

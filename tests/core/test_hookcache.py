@@ -166,17 +166,22 @@ def _nav_names(html: str) -> list[str]:
 
 
 def test_member_navigation_merges_kept_and_personal_items_in_order(app, client_for):
-    """Members' pages keep the shared navigation assembled and ask only per-member items each time."""
+    """Members' pages keep the shared navigation and slot plan assembled and ask only per-member items each time."""
     make_member(app, email="alice@example.org", pseudonym="Alice")
     member = client_for("fr")
     login(member, "alice@example.org")
-    first = _nav_names(member.get("/").text)
+    card = 'class="fragment" data-plugin="healthbox"'  # the home card, shown under the health-data consent
+    home = member.get("/").text
+    first = _nav_names(home)
     assert "memoactiv.index" in first and "friends.list" in first and "directory.search" in first
-    assert _nav_names(member.get("/").text) == first  # warm: the same items, the same order
-    # An item asked per member (shown under the health-data consent) follows the consent at once.
+    assert card in home
+    again = member.get("/").text  # warm: the same items, the same order, the same cards
+    assert _nav_names(again) == first and again.count('class="fragment"') == home.count('class="fragment"')
+    # Items and cards asked per member follow the consent at once, while the rest stays kept.
     assert post_form(member, "/me/consents/core.health_data/withdraw").status_code == 303
-    withdrawn = _nav_names(member.get("/").text)
-    assert "memoactiv.index" not in withdrawn
-    assert withdrawn == [name for name in first if name != "memoactiv.index"]
+    withdrawn = member.get("/").text
+    assert "memoactiv.index" not in _nav_names(withdrawn) and card not in withdrawn
+    assert _nav_names(withdrawn) == [name for name in first if name != "memoactiv.index"]
     assert post_form(member, "/me/consents/core.health_data/grant").status_code == 303
-    assert _nav_names(member.get("/").text) == first
+    regranted = member.get("/").text
+    assert _nav_names(regranted) == first and card in regranted
