@@ -158,7 +158,7 @@ class Runtime:
 
         Pages of members keep what is the same for every member (most of the
         navigation) and ask only the per-member implementations (badges), so
-        what is built from the kept part can be kept too (:func:`core.render._chrome`).
+        what is built from the kept part can be kept too (:func:`core.chrome.page_chrome`).
 
         Returns:
             ``(kept, asked, complete, live)``: the ``(slug, result)`` pairs of
