@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from core.sponsorship.context import sponsored_context
@@ -48,15 +49,11 @@ async def page_chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) ->
             return merged
         extra, answer_kept = await rt.sponsored_answers("provide_assets", sponsored, {}, ctx=ctx)
         if extra:
-            both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=_slug)
+            both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=itemgetter(0))
             chrome = {**chrome, "assets": both}
         if kept and answer_kept:  # the edition's kept chrome and the kept answer: keep the merge too
             rt.hook_cache.put("*", merged_key, chrome)
     return chrome
-
-
-def _slug(pair: tuple[str, Any]) -> str:
-    return pair[0]
 
 
 def _nav_order(item: NavItem) -> tuple[int, str, str]:

@@ -99,7 +99,7 @@ async def with_sponsored(
 
     Sponsored plugins are asked only in sponsorable slots, on pages where
     sponsoring is allowed, and while one of their campaigns runs on the
-    edition; their answer is cached only as :meth:`Runtime.call_sponsored` says.
+    edition; their answer is cached only as :meth:`Runtime.sponsored_answers` says.
     When it is, and ``plan_key`` says the plan itself is the edition's kept
     one, the merged plan is kept too, per running campaigns and segment: the
     same look-ups and sorting are not redone on every visitor's page.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,10 +42,6 @@ MEMBER_DATA_HOOKS = frozenset({"handle_event", "resolve_permission", "resolve_re
 log = logging.getLogger("entraide.plugins")
 
 CORE_DIR = Path(__file__).resolve().parent
-
-
-def _slug_of(pair: tuple[str, Any]) -> str:
-    return pair[0]  # type: ignore[no-any-return]
 
 
 class Runtime:
@@ -149,7 +146,7 @@ class Runtime:
         kept, asked, complete, live = await self.call_parts(hook_name, enabled, **kwargs)
         if not live:
             return kept, complete
-        return sorted([*kept, *asked], key=_slug_of), False
+        return sorted([*kept, *asked], key=itemgetter(0)), False
 
     async def call_parts(
         self, hook_name: str, enabled: frozenset[str], **kwargs: Any
@@ -183,21 +180,16 @@ class Runtime:
             return results, [], complete, False
         return results, (await self._call_each(hook_name, dynamic, kwargs))[0], complete, True
 
-    async def call_sponsored(
-        self, hook_name: str, sponsored: frozenset[str], campaigns: dict[str, int], **kwargs: Any
-    ) -> list[tuple[str, Any]]:
-        """Sponsored plugins' answers (``ctx`` becomes their SponsoredContext).
-
-        When every implementation is marked ``@edition_cached``, the answer is
-        kept per edition, language, segment, slot and running campaigns: all a
-        sponsored plugin is ever shown. Otherwise they are asked every time.
-        """
-        return (await self.sponsored_answers(hook_name, sponsored, campaigns, **kwargs))[0]
-
     async def sponsored_answers(
         self, hook_name: str, sponsored: frozenset[str], campaigns: dict[str, int], **kwargs: Any
     ) -> tuple[list[tuple[str, Any]], bool]:
-        """:meth:`call_sponsored`, and whether the answer is the kept one (what is built from it may be kept too)."""
+        """Sponsored plugins' answers (``ctx`` becomes their SponsoredContext), and whether they are the kept ones.
+
+        When every implementation is marked ``@edition_cached``, the answer is
+        kept per edition, language, segment, slot and running campaigns: all a
+        sponsored plugin is ever shown; what is built from a kept answer may be
+        kept too. Otherwise they are asked every time.
+        """
         impls = self.site_impls(hook_name, sponsored)
         if not impls or not all(getattr(i.function, CACHE_ATTR, None) == "edition" for i in impls):
             return (await self._call_each(hook_name, impls, kwargs))[0], not impls

@@ -149,7 +149,8 @@ def test_marked_sponsored_answers_are_kept_per_segment_and_campaign(app):
         rt._impl_cache[("provide_fragments", frozenset({"zz_ad"}))] = [impl]
         ctx = SponsoredContext(rt.site("fr"), "fr", segment)
         sponsored = frozenset({"zz_ad"})
-        return run_async(app, rt.call_sponsored("provide_fragments", sponsored, {"zz_ad": campaign}, slot="s", ctx=ctx))
+        answer = rt.sponsored_answers("provide_fragments", sponsored, {"zz_ad": campaign}, slot="s", ctx=ctx)
+        return run_async(app, answer)[0]
 
     assert ask(fragments, None) == [("zz_ad", ["s for None"])]
     assert ask(fragments, None) == [("zz_ad", ["s for None"])]
