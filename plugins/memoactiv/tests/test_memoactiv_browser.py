@@ -158,7 +158,10 @@ def test_the_arrows_practice_works_by_keyboard_and_touch_on_a_phone(make_app, ch
             assert arrows.inner_text().split()[0] == flank
             if n == 0:  # nothing wider than the phone while the arrows are shown
                 assert page.evaluate("document.documentElement.scrollWidth") <= 390
-            page.wait_for_timeout(300)  # a human reaction time: answers under 100 ms are ignored as anticipations
+            # The arrows are in the page before they are painted; the runner times the answer from the frame that
+            # shows them and listens from then. Wait for that frame (two of ours), then a human reaction time:
+            # answers under 100 ms are ignored as anticipations.
+            page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))")
             wrong = n == 3
             side = item["target"] if not wrong else ("right" if item["target"] == "left" else "left")
             if n % 2:
