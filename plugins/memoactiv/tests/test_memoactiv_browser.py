@@ -31,6 +31,12 @@ def _type(page, digits):
     keypad.wait_for(state="hidden")
 
 
+#: Resolves two frames (the one that paints what the page just drew has passed) and 300 ms later.
+_AFTER_PAINT_AND_300_MS = (
+    "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))"
+)
+
+
 def _keys(page, digits):
     """Answer with the keyboard alone: digit keys, then Enter."""
     keypad = page.locator(".ma-keypad")
@@ -161,7 +167,7 @@ def test_the_arrows_practice_works_by_keyboard_and_touch_on_a_phone(make_app, ch
             # The arrows are in the page before they are painted; the runner times the answer from the frame that
             # shows them and listens from then. Wait for that frame (two of ours), then a human reaction time:
             # answers under 100 ms are ignored as anticipations.
-            page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))")
+            page.evaluate(_AFTER_PAINT_AND_300_MS)
             wrong = n == 3
             side = item["target"] if not wrong else ("right" if item["target"] == "left" else "left")
             if n % 2:
