@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -27,7 +28,7 @@ from core.ui import SPONSORABLE_SLOTS, Fragment, PageContext
 if TYPE_CHECKING:
     from core.runtime import Runtime
 
-__all__ = ["RESERVED_CLASS", "render_fragment", "slot_plan", "sponsor_allowed_on", "with_sponsored"]
+__all__ = ["RESERVED_CLASS", "SlotTally", "render_fragment", "slot_plan", "sponsor_allowed_on", "with_sponsored"]
 
 log = logging.getLogger("entraide.render")
 
@@ -94,7 +95,7 @@ async def with_sponsored(
     enabled: frozenset[str],
     plan: list[tuple[str, list[tuple[str, Fragment]]]],
     plan_key: tuple[Any, ...] | None = None,
-) -> list[tuple[str, list[tuple[str, Fragment]]]]:
+) -> tuple[list[tuple[str, list[tuple[str, Fragment]]]], tuple[Any, ...] | None]:
     """``plan`` (slot → fragments) with the fragments of sponsored plugins added, for this request.
 
     Sponsored plugins are asked only in sponsorable slots, on pages where
@@ -103,23 +104,27 @@ async def with_sponsored(
     When it is, and ``plan_key`` says the plan itself is the edition's kept
     one, the merged plan is kept too, per running campaigns and segment: the
     same look-ups and sorting are not redone on every visitor's page.
+
+    Returns:
+        The plan, and the key it is kept under (None when it was built for
+        this request only), so what is rendered from it may be kept too.
     """
     sponsored = enabled & rt.sponsored
     if not sponsored or not sponsor_allowed_on(ctx.request.scope["path"]):
-        return plan
+        return plan, plan_key
     if not any(slot in SPONSORABLE_SLOTS for slot, _ in plan):
-        return plan
+        return plan, plan_key
     live = await live_campaigns(ctx.request)
     running = frozenset(s for s in sponsored if s in live)
     if not running:
-        return plan
+        return plan, plan_key
     merged_key = None
     if plan_key is not None:
         seen = await sponsored_context(ctx)
         merged_key = ("sponsored-plan", plan_key, tuple(sorted((s, live[s]) for s in running)), seen.segment)
         found: list[tuple[str, list[tuple[str, Fragment]]]] | None = rt.hook_cache.get("*", merged_key, None)
         if found is not None:
-            return found
+            return found, merged_key
     merged, kept = [], True
     for slot, fragments in plan:
         if slot in SPONSORABLE_SLOTS:
@@ -131,11 +136,22 @@ async def with_sponsored(
         merged.append((slot, fragments))
     if merged_key is not None and kept:
         rt.hook_cache.put("*", merged_key, merged)
-    return merged
+        return merged, merged_key
+    return merged, None
 
 
 def _order(pair: tuple[str, Fragment]) -> tuple[int, str]:
     return pair[1].order, pair[0]
+
+
+@dataclass
+class SlotTally:
+    """What rendering one slot's fragments showed, beyond their HTML."""
+
+    #: Sponsored campaigns shown: the page counts one impression each.
+    campaigns: list[int] = field(default_factory=list)
+    #: Whether some piece was rendered for this request only (it read the viewer, or failed).
+    per_request: bool = False
 
 
 def _refuse(rt: Runtime, slug: str, why: str) -> str:
@@ -145,7 +161,13 @@ def _refuse(rt: Runtime, slug: str, why: str) -> str:
 
 
 def _render(
-    rt: Runtime, env: Any, slug: str, fragment: Fragment, base: dict[str, Any], aim: tuple[Any, ...] | None
+    rt: Runtime,
+    env: Any,
+    slug: str,
+    fragment: Fragment,
+    base: dict[str, Any],
+    aim: tuple[Any, ...] | None,
+    tally: SlotTally | None,
 ) -> str:
     """A fragment's template output, from the cache when it reads nothing personal (core.fragment_cache).
 
@@ -154,6 +176,8 @@ def _render(
     """
     template = env.get_template(fragment.template)
     key = cache_key(env, template, slug, fragment.context, base["site"].code, aim)
+    if key is None and tally is not None:
+        tally.per_request = True
     found: str | None = rt.hook_cache.get("*", key, None) if key is not None else None
     if found is not None:
         return found
@@ -176,15 +200,31 @@ def render_fragment(
     base: dict[str, Any],
     label: str,
     slot: str = "",
-    shown: list[int] | None = None,
+    tally: SlotTally | None = None,
 ) -> str:
     """HTML of one fragment, wrapped; "" when it fails or breaks the sponsored-label rule.
 
     A sponsored fragment renders in the sandboxed environment with the
     restricted context (plus ``click_url(path)``, the counting redirect);
-    its campaign id is appended to ``shown``, and the page counts one
+    its campaign id is added to ``tally``, and the page counts one
     impression only if the template really shows ``slot``.
     """
+    html = _fragment_html(rt, env, slug, fragment, base, label, slot, tally)
+    if not html and tally is not None:
+        tally.per_request = True  # a refusal or failure is not kept: the next page tries again
+    return html
+
+
+def _fragment_html(
+    rt: Runtime,
+    env: Any,
+    slug: str,
+    fragment: Fragment,
+    base: dict[str, Any],
+    label: str,
+    slot: str,
+    tally: SlotTally | None,
+) -> str:
     sponsored = slug in rt.sponsored
     if fragment.sponsored and not sponsored:
         return _refuse(rt, slug, "only plugins of kind 'sponsored' may show sponsored content")
@@ -200,7 +240,7 @@ def render_fragment(
     try:
         if fragment.template:
             aim = (segment, campaign, slot) if sponsored else None
-            html = _render(rt, env, slug, fragment, base, aim)
+            html = _render(rt, env, slug, fragment, base, aim, tally)
         else:
             html = str(fragment.html or "")
     except Exception as exc:
@@ -211,8 +251,8 @@ def render_fragment(
         if RESERVED_CLASS.search(html):
             return _refuse(rt, slug, "the 'sponsored' CSS class is reserved for core's sponsored label")
         return f'<div class="fragment" data-plugin="{slug}">{html}</div>'
-    if shown is not None:
-        shown.append(campaign)  # type: ignore[arg-type]
+    if tally is not None:
+        tally.campaigns.append(campaign)  # type: ignore[arg-type]
     sponsor = escape(rt.registry.metas[slug].sponsor or "")
     text = escape(label)
     return (

@@ -26,7 +26,7 @@ from core import builtin
 from core.chrome import page_chrome
 from core.consent import ConsentState, current_state
 from core.formatting import Formats, formats, language_tag
-from core.fragments import render_fragment, slot_plan, with_sponsored
+from core.fragments import SlotTally, render_fragment, slot_plan, with_sponsored
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE
@@ -227,8 +227,8 @@ async def render(
         ctx = replace(ctx, args=dict(slot_args))
     base = await base_context(request, ctx)
     enabled: frozenset[str] = state["enabled"]
-    plan = dict(await _slot_fragments(rt, ctx, enabled, env, template))
-    slot = _slot_reader(rt, request, env, base, plan)
+    plan, plan_key = await _slot_fragments(rt, ctx, enabled, env, template)
+    slot = _slot_reader(rt, request, env, base, dict(plan), None if rt.templates.auto_reload else plan_key)
     html = env.get_template(template).render({**base, "slot": slot, **(context or {})})
     response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
     if base["flash"] is not None:
@@ -243,11 +243,15 @@ def _slot_reader(
     env: Any,
     base: dict[str, Any],
     plan: dict[str, list[tuple[str, Fragment]]],
+    plan_key: tuple[Any, ...] | None,
 ) -> Callable[[str], Markup]:
     """``slot(name)`` for templates: the slot's HTML, rendered on its first call.
 
     A slot the page does not show (the members' column, for a visitor) is
     never rendered; the first call counts the slot's sponsored impressions.
+    When the plan is a kept one (``plan_key``) and every piece of a slot read
+    only what is the same for the whole edition in this language, the slot's
+    HTML is kept under that key too (templates that reload in debug never are).
     """
     rendered: dict[str, Markup] = {}
     site: Site = base["site"]
@@ -256,14 +260,20 @@ def _slot_reader(
         found = rendered.get(name)
         if found is not None:
             return found
-        fragments = plan.get(name, ())
-        label = ""
-        if any(s in rt.sponsored for s, _ in fragments):
-            label = gettext_for(request).gettext("Sponsored")
-        shown: list[int] = []  # sponsored campaigns shown: one impression each
-        pieces = [render_fragment(rt, env, s, f, base, label, name, shown) for s, f in fragments]
-        found = rendered[name] = Markup("".join(pieces))  # noqa: S704 - each piece is autoescaped template output
-        for campaign in shown:
+        key = None if plan_key is None else ("slot-html", plan_key, name)
+        kept: tuple[Markup, list[int]] | None = None if key is None else rt.hook_cache.get("*", key, None)
+        if kept is None:
+            fragments = plan.get(name, ())
+            label = ""
+            if any(s in rt.sponsored for s, _ in fragments):
+                label = gettext_for(request).gettext("Sponsored")
+            tally = SlotTally()
+            pieces = [render_fragment(rt, env, s, f, base, label, name, tally) for s, f in fragments]
+            kept = Markup("".join(pieces)), tally.campaigns  # noqa: S704 - each piece is autoescaped template output
+            if key is not None and not tally.per_request:
+                rt.hook_cache.put("*", key, kept)
+        found = rendered[name] = kept[0]
+        for campaign in kept[1]:
             rt.tally.add(campaign, datetime.now(site.tz).date(), name, "impressions")
         return found
 
@@ -272,8 +282,8 @@ def _slot_reader(
 
 async def _slot_fragments(
     rt: Runtime, ctx: PageContext, enabled: frozenset[str], env: Any, template: str
-) -> list[tuple[str, list[tuple[str, Fragment]]]]:
-    """Fragments of every slot the template shows (:func:`core.fragments.slot_plan`).
+) -> tuple[list[tuple[str, list[tuple[str, Fragment]]]], tuple[Any, ...] | None]:
+    """Fragments of every slot the template shows (:func:`core.fragments.slot_plan`), and the plan's kept key.
 
     Sponsored plugins' fragments are then added for this request (kept merged
     when the plan is the kept one).
