@@ -34,7 +34,7 @@ from typing import Any
 
 import httpx
 import jinja2
-from litestar import Litestar, Response, get
+from litestar import Litestar, Request, Response, get
 from litestar.enums import MediaType
 
 from core.app import create_app, piccolo_app_modules
@@ -80,13 +80,18 @@ class Recorder:
 
 
 def bare_app(pages: dict[str, tuple[Any, dict[str, Any], list]], run_query: Any) -> Litestar:
-    """One plain Litestar handler per page: replay its SQL, render its template with its context."""
+    """One plain Litestar handler per page: replay its SQL, render its template with its context.
+
+    The context is the recorded one but for ``request``: a handler renders
+    with the request it is answering (the template reads ``request.url``,
+    which Litestar parses once per request).
+    """
 
     def page(path: str, template: Any, context: dict[str, Any], queries: list) -> Any:
-        async def handler() -> Response[str]:
+        async def handler(request: Request[Any, Any, Any]) -> Response[str]:
             for query, args in queries:
                 await run_query(query, args)
-            return Response(template.render(context), media_type=MediaType.HTML)
+            return Response(template.render({**context, "request": request}), media_type=MediaType.HTML)
 
         return get(path, name=path)(handler)
 

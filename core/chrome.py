@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from core.sponsorship.context import sponsored_context
-from core.ui import NavItem, PageContext
+from core.ui import Asset, NavItem, PageContext
 
 if TYPE_CHECKING:
     from core.runtime import Runtime
@@ -24,7 +24,9 @@ __all__ = ["page_chrome"]
 log = logging.getLogger("entraide.render")
 
 
-async def page_chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) -> dict[str, Any]:
+async def page_chrome(
+    rt: Runtime, ctx: PageContext, enabled: frozenset[str]
+) -> tuple[dict[str, Any], tuple[Any, ...] | None]:
     """Navigation, assets and plugins' template variables of a page.
 
     When every plugin's answer came from the edition cache (visitors, usually),
@@ -33,6 +35,10 @@ async def page_chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) ->
     assets, template variables) is kept assembled the same way and only the
     per-member navigation items (badges) are asked and merged in. Sponsored
     plugins (stylesheets only) are added for each request.
+
+    Returns:
+        The chrome, and the key it is kept under (None when it was assembled
+        for this request), so what is built from it may be kept too.
     """
     sponsored = enabled & rt.sponsored
     plain = enabled - sponsored if sponsored else enabled
@@ -41,19 +47,26 @@ async def page_chrome(rt: Runtime, ctx: PageContext, enabled: frozenset[str]) ->
     kept = chrome is not None
     if chrome is None:
         chrome = await _assemble_chrome(rt, ctx, plain, key)
-    if sponsored:
-        seen = await sponsored_context(ctx)
-        merged_key = ("chrome-sponsored", *key, sponsored, seen.segment)
-        merged: dict[str, Any] | None = rt.hook_cache.get("*", merged_key, None) if kept else None
-        if merged is not None:
-            return merged
-        extra, answer_kept = await rt.sponsored_answers("provide_assets", sponsored, {}, ctx=ctx)
-        if extra:
-            both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=itemgetter(0))
-            chrome = {**chrome, "assets": both}
-        if kept and answer_kept:  # the edition's kept chrome and the kept answer: keep the merge too
-            rt.hook_cache.put("*", merged_key, chrome)
-    return chrome
+    if not sponsored:
+        return chrome, key if kept else None
+    seen = await sponsored_context(ctx)
+    merged_key = ("chrome-sponsored", *key, sponsored, seen.segment)
+    merged: dict[str, Any] | None = rt.hook_cache.get("*", merged_key, None) if kept else None
+    if merged is not None:
+        return merged, merged_key
+    extra, answer_kept = await rt.sponsored_answers("provide_assets", sponsored, {}, ctx=ctx)
+    if extra:
+        both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=itemgetter(0))
+        chrome = {**chrome, **_assets(both)}
+    if kept and answer_kept:  # the edition's kept chrome and the kept answer: keep the merge too
+        rt.hook_cache.put("*", merged_key, chrome)
+        return chrome, merged_key
+    return chrome, None
+
+
+def _assets(assets: list[tuple[str, Asset]]) -> dict[str, Any]:
+    """``assets`` and ``asset_scopes``, the path prefixes some of them are limited to (``Asset.under``)."""
+    return {"assets": assets, "asset_scopes": tuple(sorted({a.under for _, a in assets if a.under is not None}))}
 
 
 def _nav_order(item: NavItem) -> tuple[int, str, str]:
@@ -71,7 +84,7 @@ async def _assemble_chrome(
         extras, extra_cached = await rt.call_cached("provide_template_context", enabled, ctx=ctx)
         frame = {
             "nav_items": sorted(_nav_of(ctx, kept), key=_nav_order),
-            "assets": [(slug, a) for slug, items in assets for a in items],
+            **_assets([(slug, a) for slug, items in assets for a in items]),
             "extra": _plugin_context(rt, extras),
         }
         if nav_complete and assets_cached and extra_cached:

@@ -56,6 +56,7 @@ log = logging.getLogger("entraide.render")
 FLASH_COOKIE = "entraide_flash"
 
 
+@lru_cache(maxsize=1024)
 def csrf_field(token: str) -> Markup:
     """The hidden CSRF input of every form (the token is escaped)."""
     return Markup(f'<input type="hidden" name="_csrf_token" value="{escape(token)}">')  # noqa: S704 - escaped
@@ -102,30 +103,50 @@ async def page_context(request: Request[Any, Any, Any]) -> PageContext:
     )
 
 
-def _common_context(
-    rt: Runtime, request: Request[Any, Any, Any], site: Site, locale: str, member: MemberView | None
-) -> dict[str, Any]:
-    """What every page needs, hooks or not (full pages and error pages alike)."""
+def _edition_context(rt: Runtime, site: Site, locale: str) -> dict[str, Any]:
+    """What every page of an edition in a language shares, built once per worker."""
+    key = ("edition-context", site.code, locale)
+    found: dict[str, Any] | None = rt.hook_cache.get("*", key, None)
+    if found is None:
+        translations = load_translations(locale, rt.templates.locale_dirs)
+        found = {
+            "site": site,
+            "lang": locale,
+            "demo": rt.settings.demo,
+            "edition_links": _links_for(rt.sites),
+            "formats": formats(site, locale),
+            "lang_tag": language_tag(site, locale),
+            "badge_event": badge_event,
+            "nav_badge": lambda count: Markup(badge_html(count, translations)),  # noqa: S704 - escaped numbers and catalog text
+        }
+        rt.hook_cache.put("*", key, found)
+    return found
+
+
+def _viewer_context(rt: Runtime, request: Request[Any, Any, Any], member: MemberView | None) -> dict[str, Any]:
+    """What differs per request: the request, the viewer and the CSRF token of its forms."""
     csrf = ScopeState.from_scope(request.scope).csrf_token
     csrf_token = "" if csrf is Empty or csrf is None else str(csrf)
     return {
         "request": request,
-        "site": site,
-        "lang": locale,
         "member": member,
         "is_operator": rt.role_allowed(member, "core.admin"),
-        "nav_items": [],
-        "assets": [],
         "csrf_token": csrf_token,
         "csrf_input": csrf_field(csrf_token),
         "flash": None,
-        "demo": rt.settings.demo,
-        "edition_links": _edition_links(rt, request),
-        "formats": formats(site, locale),
-        "lang_tag": language_tag(site, locale),
+    }
+
+
+def _common_context(
+    rt: Runtime, request: Request[Any, Any, Any], site: Site, locale: str, member: MemberView | None
+) -> dict[str, Any]:
+    """What every page needs, hooks or not (full pages and error pages alike)."""
+    return {
+        **_edition_context(rt, site, locale),
+        **_viewer_context(rt, request, member),
+        "nav_items": [],
+        "assets": [],
         "live_stream": False,
-        "badge_event": badge_event,
-        "nav_badge": lambda count: Markup(badge_html(count, gettext_for(request))),  # noqa: S704 - escaped numbers and catalog text
     }
 
 
@@ -155,23 +176,33 @@ def render_sync(
 
 
 async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dict[str, Any]:
+    """A page's context before its own variables: the page frame, then the viewer's part."""
     rt = runtime(request)
     state = request.scope["state"]
     enabled: frozenset[str] = state["enabled"]
-    chrome = await page_chrome(rt, ctx, enabled)
+    chrome, chrome_key = await page_chrome(rt, ctx, enabled)
     # Routing drops a trailing slash from scope["path"]: "/classifieds" is under "/classifieds/".
     path = request.scope["path"].rstrip("/") + "/"
-    assets = [(slug, a) for slug, a in chrome["assets"] if a.under is None or path.startswith(a.under)]
+    scopes = frozenset(under for under in chrome["asset_scopes"] if path.startswith(under))
+    key = None if chrome_key is None else ("page-frame", chrome_key, scopes)
+    frame: dict[str, Any] | None = None if key is None else rt.hook_cache.get("*", key, None)
+    if frame is None:
+        frame = {
+            **chrome["extra"],
+            **_edition_context(rt, ctx.site, ctx.locale),
+            "enabled_plugins": enabled,
+            "nav_items": chrome["nav_items"],
+            "live_stream": chrome["live_stream"],
+            "assets": [(slug, a) for slug, a in chrome["assets"] if a.under is None or a.under in scopes],
+            "url_for": request.app.route_reverse,
+        }
+        if key is not None:
+            rt.hook_cache.put("*", key, frame)
     flash_raw = request.cookies.get(FLASH_COOKIE) if _has_cookie(request.scope, FLASH_COOKIE) else None
     return {
-        **chrome["extra"],
-        **_common_context(rt, request, ctx.site, ctx.locale, ctx.member),
+        **frame,
+        **_viewer_context(rt, request, ctx.member),
         "consent": ctx.consent,
-        "enabled_plugins": enabled,
-        "nav_items": chrome["nav_items"],
-        "live_stream": chrome["live_stream"],
-        "assets": assets,
-        "url_for": request.app.route_reverse,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,
     }
 
@@ -182,14 +213,12 @@ def _has_cookie(scope: Any, name: str) -> bool:
     return any(key == b"cookie" and raw in value for key, value in scope.get("headers") or ())
 
 
-def _edition_links(rt: Runtime, request: Request[Any, Any, Any]) -> list[tuple[str, str, str]]:
-    """Links to every edition, from their configured base URLs (never from the request)."""
-    return _links_for(rt.sites)
-
-
 @lru_cache(maxsize=64)
 def _links_for(sites: SiteMap) -> list[tuple[str, str, str]]:
-    """``(code, url, hreflang)`` per edition; hreflang is a real tag such as ``fr-BE``."""
+    """Links to every edition, from their configured base URLs (never from the request).
+
+    ``(code, url, hreflang)`` per edition; hreflang is a real tag such as ``fr-BE``.
+    """
     return [(site.code, site.url("/"), language_tag(site)) for site in sites]
 
 
