@@ -233,3 +233,13 @@ def test_contact_goes_through_private_messages_when_that_plugin_is_on(app, clien
     run_async(app, rt.enablement.set(rt.site("fr"), "messages", False))
     page = bob.get(f"/classifieds/{ad_id}")
     assert f"/classifieds/{ad_id}/contact" in page.text and "/messages/new" not in page.text
+
+
+def test_a_visitors_kept_page_frame_follows_the_path_for_stylesheets(app, client_for):
+    """Visitors' page frames are kept per edition; the path still decides which stylesheets come with it."""
+    link = '<link rel="stylesheet" href="/static/classifieds/classifieds.css">'
+    visitor = client_for("fr")
+    for _ in range(2):  # the second round is served from the kept frames
+        home, listing = visitor.get("/"), visitor.get("/classifieds/")
+        assert home.status_code == 200 and link not in home.text
+        assert listing.status_code == 200 and link in listing.text
