@@ -150,7 +150,8 @@ class SlotTally:
 
     #: Sponsored campaigns shown: the page counts one impression each.
     campaigns: list[int] = field(default_factory=list)
-    #: Whether some piece was rendered for this request only (it read the viewer, or failed).
+    #: Whether some piece was rendered for this request only (it read the viewer, or failed: a
+    #: refused or failed fragment renders as "" and is not kept, so the next page tries again).
     per_request: bool = False
 
 
@@ -209,22 +210,6 @@ def render_fragment(
     its campaign id is added to ``tally``, and the page counts one
     impression only if the template really shows ``slot``.
     """
-    html = _fragment_html(rt, env, slug, fragment, base, label, slot, tally)
-    if not html and tally is not None:
-        tally.per_request = True  # a refusal or failure is not kept: the next page tries again
-    return html
-
-
-def _fragment_html(
-    rt: Runtime,
-    env: Any,
-    slug: str,
-    fragment: Fragment,
-    base: dict[str, Any],
-    label: str,
-    slot: str,
-    tally: SlotTally | None,
-) -> str:
     sponsored = slug in rt.sponsored
     if fragment.sponsored and not sponsored:
         return _refuse(rt, slug, "only plugins of kind 'sponsored' may show sponsored content")

@@ -298,6 +298,7 @@ def _slot_reader(
                 label = gettext_for(request).gettext("Sponsored")
             tally = SlotTally()
             pieces = [render_fragment(rt, env, s, f, base, label, name, tally) for s, f in fragments]
+            tally.per_request = tally.per_request or not all(pieces)
             kept = Markup("".join(pieces)), tally.campaigns  # noqa: S704 - each piece is autoescaped template output
             if key is not None and not tally.per_request:
                 rt.hook_cache.put("*", key, kept)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fixture_plugins import broken, future_core, greeter
+from fixture_plugins import broken, future_core, greeter, missing_template
 
 from core.testing import login, make_member
 
@@ -21,6 +21,17 @@ def test_failing_plugin_is_isolated_and_marked_degraded(make_app, client_for):
     assert "Hello visitor" in response.text
     degraded = app.state.entraide.degraded
     assert "broken" in degraded
+
+
+def test_a_failing_fragment_is_tried_again_on_the_next_page(make_app, client_for):
+    """A slot whose fragment failed is not kept rendered: each page tries it again (and reports it again)."""
+    app = make_app(extra_plugins=[missing_template])
+    rt, visitor = app.state.entraide, client_for("fr", app)
+    for _ in range(3):  # the slot plan is kept: only the failed card is rendered again
+        rt.degraded.clear()
+        page = visitor.get("/")
+        assert page.status_code == 200
+        assert rt.degraded.get("missing_template", "").startswith("fragment: TemplateNotFound")
 
 
 def test_incompatible_plugin_is_reported_and_skipped(make_app, client_for):
