@@ -43,17 +43,19 @@ async def page_chrome(
     sponsored = enabled & rt.sponsored
     plain = enabled - sponsored if sponsored else enabled
     key = ("chrome", ctx.site.code, plain, ctx.locale, ctx.member is None)
+    merged_key = None
+    if sponsored:  # a kept merge is only made from the kept chrome: when found, one look-up is enough
+        seen = await sponsored_context(ctx)
+        merged_key = ("chrome-sponsored", *key, sponsored, seen.segment)
+        merged: dict[str, Any] | None = rt.hook_cache.get("*", merged_key, None)
+        if merged is not None:
+            return merged, merged_key
     chrome: dict[str, Any] | None = rt.hook_cache.get("*", key, None)
     kept = chrome is not None
     if chrome is None:
         chrome = await _assemble_chrome(rt, ctx, plain, key)
-    if not sponsored:
+    if merged_key is None:
         return chrome, key if kept else None
-    seen = await sponsored_context(ctx)
-    merged_key = ("chrome-sponsored", *key, sponsored, seen.segment)
-    merged: dict[str, Any] | None = rt.hook_cache.get("*", merged_key, None) if kept else None
-    if merged is not None:
-        return merged, merged_key
     extra, answer_kept = await rt.sponsored_answers("provide_assets", sponsored, {}, ctx=ctx)
     if extra:
         both = sorted([*chrome["assets"], *((slug, a) for slug, items in extra for a in items)], key=itemgetter(0))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from core.fragment_cache import cache_key
-from core.sponsorship.campaigns import live_campaigns
+from core.sponsorship.campaigns import live_campaigns, live_campaigns_key
 from core.sponsorship.context import restricted_context, sponsored_context
 from core.sponsorship.links import click_url_for
 from core.ui import SPONSORABLE_SLOTS, Fragment, PageContext
@@ -121,7 +121,8 @@ async def with_sponsored(
     merged_key = None
     if plan_key is not None:
         seen = await sponsored_context(ctx)
-        merged_key = ("sponsored-plan", plan_key, tuple(sorted((s, live[s]) for s in running)), seen.segment)
+        campaigns = live_campaigns_key(ctx.request) or tuple(sorted((s, live[s]) for s in running))
+        merged_key = ("sponsored-plan", plan_key, campaigns, seen.segment)
         found: list[tuple[str, list[tuple[str, Fragment]]]] | None = rt.hook_cache.get("*", merged_key, None)
         if found is not None:
             return found, merged_key

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
@@ -280,17 +279,25 @@ def _slot_reader(
     never rendered; the first call counts the slot's sponsored impressions.
     When the plan is a kept one (``plan_key``) and every piece of a slot read
     only what is the same for the whole edition in this language, the slot's
-    HTML is kept under that key too (templates that reload in debug never are).
+    HTML is kept with it (templates that reload in debug never are): one
+    look-up per page finds the plan's kept slots.
     """
     rendered: dict[str, Markup] = {}
     site: Site = base["site"]
+    kept_slots: dict[str, tuple[Markup, list[int]]] | None = None  # the plan's, looked up on the first call
 
     def slot(name: str) -> Markup:
+        nonlocal kept_slots
         found = rendered.get(name)
         if found is not None:
             return found
-        key = None if plan_key is None else ("slot-html", plan_key, name)
-        kept: tuple[Markup, list[int]] | None = None if key is None else rt.hook_cache.get("*", key, None)
+        if kept_slots is None and plan_key is not None:
+            key = ("slot-html", plan_key)
+            kept_slots = rt.hook_cache.get("*", key, None)
+            if kept_slots is None:
+                kept_slots = {}
+                rt.hook_cache.put("*", key, kept_slots)
+        kept = None if kept_slots is None else kept_slots.get(name)
         if kept is None:
             fragments = plan.get(name, ())
             label = ""
@@ -300,11 +307,11 @@ def _slot_reader(
             pieces = [render_fragment(rt, env, s, f, base, label, name, tally) for s, f in fragments]
             tally.per_request = tally.per_request or not all(pieces)
             kept = Markup("".join(pieces)), tally.campaigns  # noqa: S704 - each piece is autoescaped template output
-            if key is not None and not tally.per_request:
-                rt.hook_cache.put("*", key, kept)
+            if kept_slots is not None and not tally.per_request:
+                kept_slots[name] = kept
         found = rendered[name] = kept[0]
         for campaign in kept[1]:
-            rt.tally.add(campaign, datetime.now(site.tz).date(), name, "impressions")
+            rt.tally.add(campaign, site.today(), name, "impressions")
         return found
 
     return slot

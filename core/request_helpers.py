@@ -7,7 +7,7 @@ the secret key, SMTP credentials and database URL stay in the kernel.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from core.context import active_runtime
@@ -80,7 +80,7 @@ def site_of(request: Request[Any, Any, Any]) -> Site:
 
 def today(request: Request[Any, Any, Any]) -> date:
     """Today's date in the edition's time zone (health records are per local day)."""
-    return datetime.now(site_of(request).tz).date()
+    return site_of(request).today()
 
 
 def url_for(request: Request[Any, Any, Any], name: str, **params: Any) -> str:

@@ -7,9 +7,12 @@ database (see :mod:`core.enablement`).
 
 from __future__ import annotations
 
+import time
 import tomllib
 import zoneinfo
 from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +82,15 @@ class LegalPack:
         return replace(pack(scalars), by_language=languages)
 
 
+#: Time zone -> (its current date, the epoch second its next day starts): see :meth:`Site.today`.
+_TODAY: dict[str, tuple[date, float]] = {}
+
+
+@lru_cache(maxsize=64)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
 @dataclass(frozen=True)
 class Site:
     """One country edition.
@@ -131,7 +143,23 @@ class Site:
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone)
+        return _zone(self.timezone)
+
+    def today(self) -> date:
+        """Today's date in the edition's time zone (health records and campaigns count local days).
+
+        Asked on every page of an edition running a sponsored campaign, so the
+        date is worked out once per local day: until the next local midnight
+        it is one clock read.
+        """
+        now = time.time()
+        kept = _TODAY.get(self.timezone)
+        if kept is None or now >= kept[1]:
+            zone = self.tz
+            day = datetime.fromtimestamp(now, zone).date()
+            next_day = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(days=1)
+            kept = _TODAY[self.timezone] = (day, next_day.timestamp())
+        return kept[0]
 
     def forbidden_item(self, *texts: str) -> ForbiddenItem | None:
         """The first legal-pack rule the texts break (None when they break none)."""

@@ -8,7 +8,7 @@ Every change is audited.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
@@ -30,7 +30,7 @@ OPT = {"permission": "core.manage_campaigns"}
 
 
 def _today(request: Request[Any, Any, Any]) -> Any:
-    return datetime.now(request.scope["state"]["site"].tz).date()
+    return request.scope["state"]["site"].today()
 
 
 async def _list_page(

@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from core.forms import FormReader
     from core.runtime import Runtime
 
-__all__ = ["CampaignInput", "campaign_status", "end_campaign", "live_campaigns", "read_campaign", "save_campaign"]
+__all__ = [
+    "CampaignInput",
+    "campaign_status",
+    "end_campaign",
+    "live_campaigns",
+    "live_campaigns_key",
+    "read_campaign",
+    "save_campaign",
+]
 
 
 async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
@@ -38,21 +46,21 @@ async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
     if found is not None:
         return found
     rt: Runtime = request.app.state.entraide
-    candidates = sorted(state.get("enabled", frozenset()) & rt.sponsored)
+    candidates = state.get("enabled", frozenset()) & rt.sponsored
     found = {}
     if candidates:
         site = state["site"]
-        day = datetime.now(site.tz).date()
-        key = ("campaigns", site.code, tuple(candidates), day, rt.enablement.seen_version)
+        day = site.today()
+        key = ("campaigns", site.code, candidates, day, rt.enablement.seen_version)
         cached = None if key[-1] is None else rt.hook_cache.get("*", key, None)
         if cached is not None:
-            state["live_campaigns"] = cached
+            state["live_campaigns"], state["live_campaigns_key"] = cached, key
             return cached  # type: ignore[no-any-return]
         rows = (
             await Campaign.select(Campaign.id, Campaign.plugin)
             .where(
                 (Campaign.site == site.code)
-                & Campaign.plugin.is_in(candidates)
+                & Campaign.plugin.is_in(sorted(candidates))
                 & (Campaign.starts_on <= day)
                 & (Campaign.ends_on >= day)
             )
@@ -62,8 +70,19 @@ async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
             found.setdefault(row["plugin"], int(row["id"]))
         if key[-1] is not None:
             rt.hook_cache.put("*", key, found)
+            state["live_campaigns_key"] = key
     state["live_campaigns"] = found
     return found
+
+
+def live_campaigns_key(request: Request[Any, Any, Any]) -> tuple[Any, ...] | None:
+    """What identifies this request's :func:`live_campaigns` answer (None when it was not kept).
+
+    What is built from the running campaigns (a page's merged slot plan) can
+    be kept under it without listing them again on every page.
+    """
+    key: tuple[Any, ...] | None = request.scope["state"].get("live_campaigns_key")
+    return key
 
 
 def campaign_status(row: dict[str, Any], day: date) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from litestar import Response
@@ -78,7 +77,7 @@ async def render_sponsored(
     if SPONSORED_SEPARATOR not in html:  # a partial: no layout
         return Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
     title, _, body = html.partition(SPONSORED_SEPARATOR)
-    rt.tally.add(route.campaign_id, datetime.now(site.tz).date(), PAGE_SLOT, "impressions")
+    rt.tally.add(route.campaign_id, site.today(), PAGE_SLOT, "impressions")
     meta = rt.registry.metas[route.plugin]
     page = {
         "title": title.strip() or meta.name,

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
@@ -34,7 +33,7 @@ OPT = {"permission": "core.partner"}
 
 
 def _today(request: Request[Any, Any, Any]) -> Any:
-    return datetime.now(request.scope["state"]["site"].tz).date()
+    return request.scope["state"]["site"].today()
 
 
 async def _own_campaign(request: Request[Any, Any, Any], campaign_id: int) -> dict[str, Any]:
