@@ -33,7 +33,6 @@ from core.identity.routes import router as identity_router
 from core.identity.settings_routes import router as settings_router
 from core.legal import router as legal_router
 from core.live import live
-from core.middleware import security_headers
 from core.pg_schemas import search_path
 from core.pipeline import pipeline
 from core.plugins_registry import PluginRegistry, discover
@@ -161,7 +160,6 @@ def build_litestar(runtime: Runtime) -> Litestar:
             *_plugin_routers(runtime.registry),
         ],
         middleware=[pipeline],  # state, CSRF and route options in one layer (core.pipeline)
-        before_send=[security_headers],
         exception_handlers={
             HTTPException: http_error,
             NotAuthorizedException: http_error,
@@ -178,7 +176,9 @@ def build_litestar(runtime: Runtime) -> Litestar:
     )
     app.state.entraide = runtime
     # Outermost: checks the Host header and the client address before routing.
-    app.asgi_handler = edition_gate(app.asgi_handler, runtime.sites, TrustedProxies(settings.trusted_proxies))
+    app.asgi_handler = edition_gate(
+        app.asgi_handler, runtime.sites, TrustedProxies(settings.trusted_proxies), https=settings.https
+    )
     return app
 
 

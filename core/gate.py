@@ -9,12 +9,16 @@ errors are covered too:
 2. The ``Host`` header must name a configured edition host (or one of
    ``ENTRAIDE_ALLOWED_HOSTS``); anything else gets a short 400 page. The
    edition found is put in ``scope["state"]["site"]``.
+3. Every HTTP response, that refusal included, gets the security headers
+   (:func:`core.middleware.secured_send`).
 """
 
 from __future__ import annotations
 
 import ipaddress
 from typing import TYPE_CHECKING
+
+from core.middleware import secured_send
 
 if TYPE_CHECKING:
     from litestar.types import ASGIApp, HTTPResponseBodyEvent, HTTPResponseStartEvent, Receive, Scope, Send
@@ -96,13 +100,18 @@ def _host(scope: Scope) -> str:
     return ""
 
 
-def edition_gate(app: ASGIApp, sites: SiteMap, proxies: TrustedProxies) -> ASGIApp:
-    """Wrap ``app`` so that only configured hosts are served (see module doc)."""
+def edition_gate(app: ASGIApp, sites: SiteMap, proxies: TrustedProxies, *, https: bool = False) -> ASGIApp:
+    """Wrap ``app`` so that only configured hosts are served (see module doc).
+
+    ``https``: the site is served over HTTPS (responses then carry HSTS).
+    """
 
     async def gate(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
             await app(scope, receive, send)
             return
+        if scope["type"] == "http":
+            send = secured_send(send, scope, https=https)
         if proxies:
             proxies.apply(scope)
         site = sites.lookup(_host(scope))

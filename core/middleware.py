@@ -3,8 +3,8 @@
 Runs around every matched route: resolves the site from the ``Host``
 header, loads the enabled-plugin set (cheap, versioned cache) and the
 logged-in member from the session cookie, then exposes them in
-``request.state``. Security headers are added by :func:`security_headers`
-(a ``before_send`` hook) so that 404s and errors carry them too.
+``request.state``. Security headers are added by :func:`secured_send`, which
+the edition gate wraps around every response, so 404s and errors carry them too.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from core.context import activate
 from core.identity import sessions
 
 if TYPE_CHECKING:
-    from litestar.types import Message, Scope
+    from litestar.types import Message, Scope, Send
 
     from core.runtime import Runtime
 
-__all__ = ["CSP", "LANG_COOKIE", "populate_state", "security_headers"]
+__all__ = ["CSP", "LANG_COOKIE", "populate_state", "secured_send"]
 
 LANG_COOKIE = "entraide_lang"
 CSP = (
@@ -40,19 +40,25 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     activate(runtime)  # kernel calls without a request argument find this app
     if "enabled" in state:
         return state
-    headers = dict(scope.get("headers") or [])
+    host, cookies = b"", []
+    for key, value in scope.get("headers") or ():
+        if key == b"cookie":
+            cookies.append(value)
+        elif key == b"host":
+            host = value
     # The edition gate (core.gate) already refused unknown hosts.
-    site = state.get("site") or runtime.sites.resolve(headers.get(b"host", b"").decode("latin-1"))
+    site = state.get("site") or runtime.sites.resolve(host.decode("latin-1"))
     state["site"] = site
-    cookie_header = headers.get(b"cookie", b"").decode("latin-1")
+    cookie_header = b"; ".join(cookies).decode("latin-1")
     chosen = _cookie(cookie_header, LANG_COOKIE)
     state["locale"] = chosen if chosen in site.languages else site.locale
     state["enabled"] = await runtime.enablement.enabled(site)
     state["member"] = None
     state["session_id"] = None
-    name = sessions.cookie_name(runtime.settings.https)
-    token = _cookie(cookie_header, name)
     settings = runtime.settings
+    token = _cookie(cookie_header, sessions.cookie_name(settings.https))
+    if not token:  # a visitor
+        return state
     loaded = await sessions.load(
         token,
         site=site.code,
@@ -105,19 +111,25 @@ def _one_charset(header: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
     return header[0], b";".join(kept)
 
 
-async def security_headers(message: Message, scope: Scope) -> None:
-    """Add security headers to every HTTP response start message.
+def secured_send(send: Send, scope: Scope, *, https: bool) -> Send:
+    """``send``, adding the security headers to the start of an HTTP response.
 
-    Handlers never set these, so they are appended as raw ASGI header
-    pairs (cheaper than a mutable headers view on every response).
+    The edition gate (core.gate) wraps every request's ``send`` with it, so
+    pages, error pages, 404s and the gate's own refusal all carry them.
+    Handlers never set these, so they are appended as raw ASGI header pairs
+    (cheaper than a mutable headers view on every response).
     """
-    if message["type"] != "http.response.start":
-        return
-    headers = [_one_charset(h) if h[0] == b"content-type" else h for h in message.get("headers") or ()]
-    names = {name.lower() for name, _ in headers}
-    headers.extend(h for h in _SECURITY_HEADERS if h[0] not in names)
-    if runtime_of(scope).settings.https:
-        headers.append(_HSTS)
-    if b"cache-control" not in names and not scope.get("path", "").startswith("/static/"):
-        headers.append(_NO_STORE)
-    message["headers"] = headers
+
+    async def send_secured(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [_one_charset(h) if h[0] == b"content-type" else h for h in message.get("headers") or ()]
+            names = {name.lower() for name, _ in headers}
+            headers.extend(h for h in _SECURITY_HEADERS if h[0] not in names)
+            if https:
+                headers.append(_HSTS)
+            if b"cache-control" not in names and not scope.get("path", "").startswith("/static/"):
+                headers.append(_NO_STORE)
+            message["headers"] = headers
+        await send(message)
+
+    return send_secured

@@ -257,7 +257,7 @@ async def render(
     enabled: frozenset[str] = state["enabled"]
     plan, plan_key = await _slot_fragments(rt, ctx, enabled, env, template)
     slot = _slot_reader(rt, request, env, base, dict(plan), None if rt.templates.auto_reload else plan_key)
-    html = env.get_template(template).render({**base, "slot": slot, **(context or {})})
+    html = rt.templates.template(env, template).render({**base, "slot": slot, **(context or {})})
     response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
     if base["flash"] is not None:
         response.delete_cookie(FLASH_COOKIE)

@@ -92,6 +92,7 @@ class TemplateFactory:
         self.globals = globals_
         self._envs: dict[tuple[str, str], jinja2.Environment] = {}
         self._slots: dict[tuple[str, str, str], frozenset[str]] = {}
+        self._templates: dict[tuple[int, str], jinja2.Template] = {}
 
     def env(self, theme: str, locale: str) -> jinja2.Environment:
         key = (theme, locale)
@@ -99,6 +100,21 @@ class TemplateFactory:
         if env is None:
             env = self._envs[key] = self._build(theme, locale)
         return env
+
+    def template(self, env: jinja2.Environment, name: str) -> jinja2.Template:
+        """``env.get_template(name)``, kept per environment while templates do not reload.
+
+        Jinja's own cache takes a lock and reorders its LRU queue on every
+        look-up; a page asks for its template on every request. Environments
+        live as long as this object, so their ids are stable keys.
+        """
+        if self.auto_reload:
+            return env.get_template(name)
+        key = (id(env), name)
+        found = self._templates.get(key)
+        if found is None:
+            found = self._templates[key] = env.get_template(name)
+        return found
 
     def sponsored_env(self, theme: str, locale: str) -> jinja2.Environment:
         """A sandboxed environment for sponsored plugins' templates (core.sponsorship.render).

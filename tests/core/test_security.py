@@ -70,3 +70,13 @@ def test_bilingual_edition_switches_language(client_for, app):
     assert "Verarbeitung meiner Gesundheitsdaten" in consents
     assert consents.count('data-state="granted"') == 3  # terms, health data (fr at sign-up), studies (de)
     assert "strong>" not in consents.split("purpose-core.terms")[1].split("</section>")[0]  # not stale
+
+
+def test_strict_transport_security_only_behind_https(make_app, client):
+    from litestar.testing import TestClient
+
+    assert "strict-transport-security" not in client.get("/").headers
+    with TestClient(make_app(https=True), base_url="https://fr.localhost") as secure:
+        for path in ("/", "/no-such-page"):
+            hsts = secure.get(path, headers={"accept": "text/html"}).headers["strict-transport-security"]
+            assert hsts == "max-age=31536000; includeSubDomains", path
