@@ -100,7 +100,7 @@ def _host(scope: Scope) -> str:
     return ""
 
 
-def edition_gate(app: ASGIApp, sites: SiteMap, proxies: TrustedProxies, *, https: bool = False) -> ASGIApp:
+def edition_gate(app: ASGIApp, sites: SiteMap, proxies: TrustedProxies, *, https: bool) -> ASGIApp:
     """Wrap ``app`` so that only configured hosts are served (see module doc).
 
     ``https``: the site is served over HTTPS (responses then carry HSTS).

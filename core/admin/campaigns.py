@@ -20,6 +20,7 @@ from core.admin.routes import audit
 from core.forms import read_form
 from core.guards import current_member
 from core.render import flash, gettext_for, render, runtime
+from core.request_helpers import today as edition_today
 from core.sponsorship.campaigns import campaign_status, end_campaign, read_campaign, save_campaign
 from core.sponsorship.reports import SLOT_LABELS, campaign_report, campaign_rows
 from core.sponsorship.tables import Campaign
@@ -29,16 +30,12 @@ __all__ = ["router"]
 OPT = {"permission": "core.manage_campaigns"}
 
 
-def _today(request: Request[Any, Any, Any]) -> Any:
-    return request.scope["state"]["site"].today()
-
-
 async def _list_page(
     request: Request[Any, Any, Any], values: dict[str, str] | None = None, errors: dict[str, str] | None = None
 ) -> Response[Any]:
     rt = runtime(request)
     await rt.tally.flush()
-    today = _today(request)
+    today = edition_today(request)
     campaigns = []
     for row in await campaign_rows():
         campaigns.append({**row, "status": campaign_status(row, today), "report": await campaign_report(row["id"])})
@@ -63,7 +60,7 @@ async def campaigns_page(request: Request[Any, Any, Any]) -> Response[Any]:
 async def create_campaign(request: Request[Any, Any, Any]) -> Response[Any]:
     rt = runtime(request)
     form = await read_form(request)
-    values = await read_campaign(rt, form, today=_today(request))
+    values = await read_campaign(rt, form, today=edition_today(request))
     if values is None:
         return await _list_page(request, form.values, form.errors)
     campaign_id = await save_campaign(values)
@@ -91,7 +88,7 @@ async def _detail_page(
         raise NotFoundException()
     row = rows[0]
     context = {
-        "campaign": {**row, "status": campaign_status(row, _today(request))},
+        "campaign": {**row, "status": campaign_status(row, edition_today(request))},
         "report": await campaign_report(campaign_id),
         "slot_labels": SLOT_LABELS,
         "values": values
@@ -115,7 +112,7 @@ async def update_campaign(request: Request[Any, Any, Any], campaign_id: FromPath
         raise NotFoundException()
     form = await read_form(request)
     form.raw = {**dict(form.raw), "plugin": row["plugin"], "site": row["site"]}
-    values = await read_campaign(runtime(request), form, today=_today(request), campaign_id=campaign_id)
+    values = await read_campaign(runtime(request), form, today=edition_today(request), campaign_id=campaign_id)
     if values is None:
         return await _detail_page(request, campaign_id, form.values, form.errors)
     await save_campaign(values, campaign_id)
@@ -133,7 +130,7 @@ async def stop_campaign(request: Request[Any, Any, Any], campaign_id: FromPath[i
     row = await Campaign.select().where(Campaign.id == campaign_id).first()
     if row is None:
         raise NotFoundException()
-    yesterday = _today(request) - timedelta(days=1)
+    yesterday = edition_today(request) - timedelta(days=1)
     if row["ends_on"] > yesterday:
         starts = min(row["starts_on"], yesterday)
         await end_campaign(campaign_id, starts, yesterday)

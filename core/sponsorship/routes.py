@@ -20,6 +20,7 @@ from litestar.response import Redirect
 
 from core.guards import current_member
 from core.render import flash, gettext_for, render
+from core.request_helpers import today as edition_today
 from core.sponsorship import programmes
 from core.sponsorship.campaigns import campaign_status, live_campaigns
 from core.sponsorship.links import safe_target
@@ -30,10 +31,6 @@ from core.ui import SPONSORABLE_SLOTS
 __all__ = ["router"]
 
 OPT = {"permission": "core.partner"}
-
-
-def _today(request: Request[Any, Any, Any]) -> Any:
-    return request.scope["state"]["site"].today()
 
 
 async def _own_campaign(request: Request[Any, Any, Any], campaign_id: int) -> dict[str, Any]:
@@ -47,7 +44,7 @@ async def _own_campaign(request: Request[Any, Any, Any], campaign_id: int) -> di
 @get("/", name="core:partners", opt=OPT, include_in_schema=False)
 async def partners_home(request: Request[Any, Any, Any]) -> Response[Any]:
     await request.app.state.entraide.tally.flush()
-    today = _today(request)
+    today = edition_today(request)
     campaigns = []
     for row in await campaign_rows(partner_id=current_member(request).id):
         report = await campaign_report(row["id"])
@@ -59,7 +56,7 @@ async def partners_home(request: Request[Any, Any, Any]) -> Response[Any]:
 async def partner_campaign(request: Request[Any, Any, Any], campaign_id: FromPath[int]) -> Response[Any]:
     row = await _own_campaign(request, campaign_id)
     context = {
-        "campaign": {**row, "status": campaign_status(row, _today(request))},
+        "campaign": {**row, "status": campaign_status(row, edition_today(request))},
         "report": await campaign_report(campaign_id),
         "slot_labels": SLOT_LABELS,
         "metas": _metas(request),
@@ -93,7 +90,7 @@ async def sponsored_click(
     if plugin is None:
         raise NotFoundException()
     where = slot if slot in SPONSORABLE_SLOTS or slot == PAGE_SLOT else PAGE_SLOT
-    request.app.state.entraide.tally.add(campaign_id, _today(request), where, "clicks")
+    request.app.state.entraide.tally.add(campaign_id, edition_today(request), where, "clicks")
     return Redirect(safe_target(plugin, to), status_code=303)
 
 
