@@ -38,6 +38,7 @@ from core.pipeline import pipeline
 from core.plugins_registry import PluginRegistry, discover
 from core.pubsub import RedisBroker
 from core.redact import install_log_redaction
+from core.request_class import EntraideRequest
 from core.runtime import Runtime
 from core.settings import Settings, load_settings
 from core.sites import sites_for
@@ -170,6 +171,7 @@ def build_litestar(runtime: Runtime) -> Litestar:
             title="Entraide", version=__version__, path="/schema", render_plugins=[JsonRenderPlugin()]
         ),
         plugins=[HTMXPlugin()],
+        request_class=EntraideRequest,  # HTMXRequest without its per-request reference cycle
         on_startup=[_startup],
         on_shutdown=[_shutdown],
         debug=settings.debug,

@@ -7,22 +7,22 @@ takes effect on the next request everywhere without restart.
 
 On SQLite (one host by nature) the check is cheaper still: after each change
 commits, the new counter is also written to a stamp file next to the
-database; a worker whose cached version equals the stamp skips the query.
-Only writers of the counter write the stamp, so it is never older than a
-committed change it could hide.
+database (:class:`core.stamp.Stamp`, read through a memory map); a worker
+whose cached version equals the stamp skips the query. Only writers of the
+counter write the stamp, so it is never older than a committed change it
+could hide.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from core.db import DurableSQLiteEngine, transaction
-from core.files import write_private
 from core.sites import Site, SiteMap
+from core.stamp import Stamp
 from core.tables import SitePlugin, StateCounter
 
 __all__ = ["Enablement"]
@@ -48,9 +48,8 @@ class Enablement:
         self.countries = countries
         self._version: int | None = None
         self._stamp_looked_up = False
-        self._stamp_path: Path | None = None
+        self._stamp_file: Stamp | None = None
         self._cache: dict[str, frozenset[str]] = {}
-        self._stamp_seen: tuple[tuple[int, int, int] | None, int | None] = (None, None)
 
     def allowed_on(self, slug: str, site: Site) -> bool:
         """A plugin limited to some countries can never be enabled elsewhere."""
@@ -78,38 +77,22 @@ class Enablement:
         row = await StateCounter.select(StateCounter.value).where(StateCounter.name == COUNTER).first()
         return int(row["value"]) if row else 0
 
-    def _stamp(self) -> Path | None:
+    def _stamp(self) -> Stamp | None:
         if not self._stamp_looked_up:
             engine = StateCounter._meta.db
-            self._stamp_path = Path(f"{engine.path}.enablement") if isinstance(engine, DurableSQLiteEngine) else None
+            if isinstance(engine, DurableSQLiteEngine):
+                self._stamp_file = Stamp(Path(f"{engine.path}.enablement"))
             self._stamp_looked_up = True
-        return self._stamp_path
+        return self._stamp_file
 
     def _read_stamp(self) -> int | None:
         stamp = self._stamp()
-        if stamp is None:
-            return None
-        try:  # this runs on every request: one stat, and a read only when the file changed
-            info = os.stat(stamp)
-            changed = (info.st_mtime_ns, info.st_ino, info.st_size)  # each write replaces the file: new inode
-            if changed == self._stamp_seen[0]:
-                return self._stamp_seen[1]
-            fd = os.open(stamp, os.O_RDONLY)
-            try:
-                value = int(os.read(fd, 32))
-            finally:
-                os.close(fd)
-            self._stamp_seen = (changed, value)
-            return value
-        except (OSError, ValueError):
-            return None
+        return None if stamp is None else stamp.read()
 
     def _write_stamp(self, version: int) -> None:
         stamp = self._stamp()
         if stamp is not None:
-            tmp = stamp.with_suffix(f".tmp{os.getpid()}")
-            write_private(tmp, str(version).encode())
-            os.replace(tmp, stamp)
+            stamp.write(version)
 
     @asynccontextmanager
     async def bumping(self) -> AsyncIterator[None]:
