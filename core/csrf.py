@@ -29,9 +29,9 @@ from litestar.enums import RequestEncodingType
 from litestar.exceptions import PermissionDeniedException
 from litestar.utils.scope.state import ScopeState
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
+from core.middleware import cookies_of, runtime_of
 
+if TYPE_CHECKING:
     from litestar import Response
     from litestar.types import HTTPScope, Message, Receive, Scope, Send
 
@@ -93,16 +93,6 @@ def set_token_cookie(response: Response[Any], settings: Settings, token: str) ->
     )
 
 
-def _cookie(headers: Iterable[tuple[bytes, bytes]], name: str) -> str | None:
-    for key, value in headers:
-        if key == b"cookie":
-            for part in value.decode("latin-1").split(";"):
-                k, _, v = part.strip().partition("=")
-                if k == name:
-                    return v
-    return None
-
-
 def _expected(settings: Settings, state: dict[str, Any], cookie: str | None) -> tuple[str, bool]:
     """(token this request must carry / the page should embed, whether the cookie needs setting)."""
     sid = state.get("session_id")
@@ -136,9 +126,9 @@ async def check(scope: Scope, receive: Receive, send: Send) -> Send:
     """
     if scope["type"] != "http" or scope["route_handler"].opt.get("exclude_from_csrf"):
         return send
-    settings: Settings = scope["litestar_app"].state.entraide.settings
+    settings: Settings = runtime_of(scope).settings
     name = cookie_name(settings.https)
-    cookie = _cookie(scope.get("headers") or [], name)
+    cookie = cookies_of(scope).get(name)
     expected, set_cookie = _expected(settings, scope["state"], cookie)
     if cast("HTTPScope", scope)["method"] not in SAFE_METHODS:
         submitted = await _submitted(scope, receive)

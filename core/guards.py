@@ -15,6 +15,7 @@ from litestar.exceptions import HTTPException, NotAuthorizedException, NotFoundE
 
 from core.bounds import check_int_params
 from core.error_pages import FeatureNotOffered
+from core.middleware import runtime_of
 from core.render import consent_of
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
     slug = opt.get("plugin")
     if slug and slug not in state.get("enabled", frozenset()):
         raise FeatureNotOffered(slug)
-    if slug and slug in connection.app.state.entraide.sponsored:
+    if slug and slug in runtime_of(connection.scope).sponsored:
         from core.sponsorship.gate import sponsored_gate
 
         await sponsored_gate(connection, slug, opt)
@@ -101,7 +102,7 @@ async def opt_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: Bas
         raise LoginRequired()
     permission = opt.get("permission")
     if permission:
-        runtime = connection.app.state.entraide
+        runtime = runtime_of(connection.scope)
         if not await runtime.allowed(state["member"], permission, enabled=state.get("enabled")):
             raise NotFoundException()
     purpose = opt.get("consent")

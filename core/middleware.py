@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from core.runtime import Runtime
 
-__all__ = ["CSP", "LANG_COOKIE", "populate_state", "secured_send"]
+__all__ = ["CSP", "LANG_COOKIE", "cookies_of", "populate_state", "secured_send"]
 
 LANG_COOKIE = "entraide_lang"
 CSP = (
@@ -30,7 +30,10 @@ CSP = (
 
 
 def runtime_of(scope: Scope) -> Runtime:
-    return scope["litestar_app"].state.entraide  # type: ignore[no-any-return]
+    """The runtime serving this request: put in the request state by the edition gate (core.gate)."""
+    state = scope.get("state")
+    found: Runtime | None = state.get("runtime") if state else None
+    return found if found is not None else scope["litestar_app"].state.entraide
 
 
 async def populate_state(scope: Scope) -> dict[str, Any]:
@@ -49,14 +52,14 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     # The edition gate (core.gate) already refused unknown hosts.
     site = state.get("site") or runtime.sites.resolve(host.decode("latin-1"))
     state["site"] = site
-    cookie_header = b"; ".join(cookies).decode("latin-1")
-    chosen = _cookie(cookie_header, LANG_COOKIE)
+    jar = state["cookies"] = _parse_cookies(cookies)
+    chosen = jar.get(LANG_COOKIE)
     state["locale"] = chosen if chosen in site.languages else site.locale
     state["enabled"] = await runtime.enablement.enabled(site)
     state["member"] = None
     state["session_id"] = None
     settings = runtime.settings
-    token = _cookie(cookie_header, sessions.cookie_name(settings.https))
+    token = jar.get(sessions.cookie_name(settings.https))
     if not token:  # a visitor
         return state
     loaded = await sessions.load(
@@ -72,12 +75,24 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     return state
 
 
-def _cookie(header: str, name: str) -> str | None:
-    for part in header.split(";"):
-        key, _, value = part.strip().partition("=")
-        if key == name:
-            return value
-    return None
+def _parse_cookies(headers: list[bytes]) -> dict[str, str]:
+    """Name → raw value of the request's cookies (the first of a repeated name wins)."""
+    jar: dict[str, str] = {}
+    for header in headers:
+        for part in header.decode("latin-1").split(";"):
+            key, _, value = part.strip().partition("=")
+            if key and key not in jar:
+                jar[key] = value
+    return jar
+
+
+def cookies_of(scope: Scope) -> dict[str, str]:
+    """The request's cookies, raw values, parsed once per request (:func:`populate_state`)."""
+    state: dict[str, Any] = scope.setdefault("state", {})
+    jar: dict[str, str] | None = state.get("cookies")
+    if jar is None:
+        jar = state["cookies"] = _parse_cookies([v for k, v in scope.get("headers") or () if k == b"cookie"])
+    return jar
 
 
 _SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -88,6 +103,7 @@ _SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
     (b"cross-origin-opener-policy", b"same-origin"),
 )
+_SECURITY_NAMES = frozenset(name for name, _ in _SECURITY_HEADERS)
 _HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 _NO_STORE = (b"cache-control", b"no-store")
 
@@ -122,9 +138,16 @@ def secured_send(send: Send, scope: Scope, *, https: bool) -> Send:
 
     async def send_secured(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = [_one_charset(h) if h[0] == b"content-type" else h for h in message.get("headers") or ()]
-            names = {name.lower() for name, _ in headers}
-            headers.extend(h for h in _SECURITY_HEADERS if h[0] not in names)
+            headers = list(message.get("headers") or ())
+            names = set()
+            for i, (name, value) in enumerate(headers):
+                names.add(name.lower())
+                if value.count(b"charset=") > 1 and name.lower() == b"content-type":
+                    headers[i] = _one_charset((name, value))
+            if names.isdisjoint(_SECURITY_NAMES):  # the usual case: a handler sets none of them
+                headers.extend(_SECURITY_HEADERS)
+            else:
+                headers.extend(h for h in _SECURITY_HEADERS if h[0] not in names)
             if https:
                 headers.append(_HSTS)
             if b"cache-control" not in names and not scope.get("path", "").startswith("/static/"):

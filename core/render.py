@@ -28,7 +28,7 @@ from core.formatting import Formats, formats, language_tag
 from core.fragments import SlotTally, render_fragment, slot_plan, with_sponsored
 from core.i18n import load_translations
 from core.members import MemberView, viewer
-from core.middleware import LANG_COOKIE
+from core.middleware import LANG_COOKIE, cookies_of, runtime_of
 from core.ui import Fragment, PageContext, badge_event, badge_html
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def csrf_field(token: str) -> Markup:
 
 
 def runtime(request: Request[Any, Any, Any]) -> Runtime:
-    return request.app.state.entraide  # type: ignore[no-any-return]
+    return runtime_of(request.scope)
 
 
 def locale_of(request: Request[Any, Any, Any]) -> str:
@@ -197,19 +197,13 @@ async def base_context(request: Request[Any, Any, Any], ctx: PageContext) -> dic
         }
         if key is not None:
             rt.hook_cache.put("*", key, frame)
-    flash_raw = request.cookies.get(FLASH_COOKIE) if _has_cookie(request.scope, FLASH_COOKIE) else None
+    flash_raw = request.cookies.get(FLASH_COOKIE) if FLASH_COOKIE in cookies_of(request.scope) else None
     return {
         **frame,
         **_viewer_context(rt, request, ctx.member),
         "consent": ctx.consent,
         "flash": unquote(flash_raw)[:300] if flash_raw else None,
     }
-
-
-def _has_cookie(scope: Any, name: str) -> bool:
-    """Cheap test on the raw header before parsing cookies (most pages have no flash message)."""
-    raw = name.encode()
-    return any(key == b"cookie" and raw in value for key, value in scope.get("headers") or ())
 
 
 @lru_cache(maxsize=64)

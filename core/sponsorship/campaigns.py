@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.context import active_runtime
 from core.i18n import N_
+from core.middleware import runtime_of
 from core.sponsorship.tables import Campaign
 from core.tables import Member
 
@@ -45,7 +46,7 @@ async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
     found: dict[str, int] | None = state.get("live_campaigns")
     if found is not None:
         return found
-    rt: Runtime = request.app.state.entraide
+    rt = runtime_of(request.scope)
     candidates = state.get("enabled", frozenset()) & rt.sponsored
     found = {}
     if candidates:
