@@ -40,8 +40,7 @@ async def page_chrome(
         The chrome, and the key it is kept under (None when it was assembled
         for this request), so what is built from it may be kept too.
     """
-    sponsored = enabled & rt.sponsored
-    plain = enabled - sponsored if sponsored else enabled
+    plain, sponsored = rt.split_sponsored(enabled)
     key = ("chrome", ctx.site.code, plain, ctx.locale, ctx.member is None)
     merged_key = None
     if sponsored:  # a kept merge is only made from the kept chrome: when found, one look-up is enough

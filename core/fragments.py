@@ -109,23 +109,25 @@ async def with_sponsored(
         The plan, and the key it is kept under (None when it was built for
         this request only), so what is rendered from it may be kept too.
     """
-    sponsored = enabled & rt.sponsored
+    sponsored = rt.split_sponsored(enabled)[1]
     if not sponsored or not sponsor_allowed_on(ctx.request.scope["path"]):
         return plan, plan_key
     if not any(slot in SPONSORABLE_SLOTS for slot, _ in plan):
         return plan, plan_key
-    live = await live_campaigns(ctx.request)
-    running = frozenset(s for s in sponsored if s in live)
-    if not running:
+    live = await live_campaigns(ctx.request)  # campaigns of the request's enabled sponsored plugins
+    if not live:
         return plan, plan_key
     merged_key = None
     if plan_key is not None:
         seen = await sponsored_context(ctx)
-        campaigns = live_campaigns_key(ctx.request) or tuple(sorted((s, live[s]) for s in running))
+        campaigns = live_campaigns_key(ctx.request) or tuple(sorted(live.items()))
         merged_key = ("sponsored-plan", plan_key, campaigns, seen.segment)
         found: list[tuple[str, list[tuple[str, Fragment]]]] | None = rt.hook_cache.get("*", merged_key, None)
         if found is not None:
             return found, merged_key
+    running = frozenset(s for s in sponsored if s in live)
+    if not running:
+        return plan, plan_key
     merged, kept = [], True
     for slot, fragments in plan:
         if slot in SPONSORABLE_SLOTS:

@@ -255,7 +255,8 @@ async def render(
     response: Response[str] = Response(html, media_type=MediaType.HTML, status_code=status, headers=headers)
     if base["flash"] is not None:
         response.delete_cookie(FLASH_COOKIE)
-    await rt.tally.flush_if_due()
+    if rt.tally.due():
+        await rt.tally.flush()
     return response
 
 
@@ -320,7 +321,7 @@ async def _slot_fragments(
     when the plan is the kept one).
     """
     slots = rt.templates.slots_of(env, ctx.site.theme, ctx.locale, template)
-    plain = enabled - rt.sponsored
+    plain = rt.split_sponsored(enabled)[0]
     key = ("slots", template, ctx.site.code, plain, ctx.locale, ctx.member is None)
     plan, kept = await slot_plan(rt, ctx, plain, slots, key)
     return await with_sponsored(rt, ctx, enabled, plan, key if kept else None)

@@ -67,6 +67,7 @@ class Runtime:
         self.degraded: dict[str, str] = {}
         self.hook_cache = HookResultCache()
         self._impl_cache: dict[tuple[str, frozenset[str]], list[Any]] = {}
+        self._splits: dict[frozenset[str], tuple[frozenset[str], frozenset[str]]] = {}
         self.purposes = self._collect_purposes()
         self.permissions = self._collect_permissions()
         self.trackers: dict[str, tuple[str, Tracker]] = {}
@@ -112,6 +113,19 @@ class Runtime:
                     raise ValueError(f"edition {site.code}: purpose {purpose.name} has no text in {missing}")
 
     # -- site-scoped dispatch -----------------------------------------------
+    def split_sponsored(self, enabled: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """``(plain, sponsored)``: an enabled set without and with only the sponsored plugins.
+
+        Every page keys kept work on these; the same objects come back for the
+        same enabled set, so their hashes are computed once, not per request.
+        """
+        found = self._splits.get(enabled)
+        if found is None:
+            if len(self._splits) >= 256:
+                self._splits.clear()
+            found = self._splits[enabled] = (enabled - self.sponsored, enabled & self.sponsored)
+        return found
+
     def site_impls(self, hook_name: str, enabled: frozenset[str]) -> list[Any]:
         """Implementations of a site hook by plugins enabled on the site (cached)."""
         key = (hook_name, enabled)

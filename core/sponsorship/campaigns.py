@@ -47,7 +47,7 @@ async def live_campaigns(request: Request[Any, Any, Any]) -> dict[str, int]:
     if found is not None:
         return found
     rt = runtime_of(request.scope)
-    candidates = state.get("enabled", frozenset()) & rt.sponsored
+    candidates = rt.split_sponsored(state.get("enabled", frozenset()))[1]
     found = {}
     if candidates:
         site = state["site"]

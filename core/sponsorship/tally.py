@@ -36,9 +36,9 @@ class Tally:
         """Count one impression or click (``kind``: ``"impressions"`` or ``"clicks"``)."""
         self._pending[(campaign_id, day, slot[:32], kind)] += 1
 
-    async def flush_if_due(self) -> None:
-        if self._pending and time.monotonic() - self._last >= FLUSH_SECONDS:
-            await self.flush()
+    def due(self) -> bool:
+        """Whether pending counts wait for a write (checked after each page, so not a coroutine)."""
+        return bool(self._pending) and time.monotonic() - self._last >= FLUSH_SECONDS
 
     async def flush(self) -> None:
         """Add the pending counts to the database (a lost flush loses counts, never data)."""
