@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fixture_plugins import broken, future_core, greeter, missing_template
+import re
+
+from fixture_plugins import broken, future_core, greeter, missing_template, visit_counter
 
 from core.testing import login, make_member
 
@@ -32,6 +34,16 @@ def test_a_failing_fragment_is_tried_again_on_the_next_page(make_app, client_for
         page = visitor.get("/")
         assert page.status_code == 200
         assert rt.degraded.get("missing_template", "").startswith("fragment: TemplateNotFound")
+
+
+def test_a_visitors_card_asked_per_request_is_never_kept(make_app, client_for):
+    """Visitors' slot plans are kept, but not one of a slot a plugin answers on each page (even when empty)."""
+    app = make_app(extra_plugins=[visit_counter])
+    visitor = client_for("fr", app)
+    seen = [re.findall(r"visit number (\d+)", visitor.get("/").text) for _ in range(4)]
+    shown = [numbers for numbers in seen if numbers]
+    assert len(shown) == 2 and [len(numbers) for numbers in shown] == [1, 1]  # every other page, whatever came first
+    assert int(shown[0][0]) < int(shown[1][0])
 
 
 def test_incompatible_plugin_is_reported_and_skipped(make_app, client_for):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from fixture_plugins import sponsor_card
+from fixture_plugins import missing_template, sponsor_card
 
 from core.meta import PluginMeta
 from core.plugins_registry import sponsored_refusal
@@ -142,3 +142,13 @@ def test_kept_card_counts_every_impression_and_follows_a_new_campaign(app, clien
     long_ago = date.today() - timedelta(days=400)
     run_async(app, end_campaign(first, long_ago, long_ago + timedelta(days=1)))  # as the operator's "stop"
     assert f"/partners/go/{second}?slot=home.public" in client.get("/").text  # the running one's link, not a kept one
+
+
+def test_the_card_shows_on_every_page_when_its_slot_is_rendered_per_request(make_app, client_for):
+    """A failing card in the same slot keeps the slot from being kept: the sponsored card still renders each time."""
+    app = make_app(extra_plugins=[missing_template])
+    campaign = start_campaign(app, "acme_mobility", "fr")
+    client = client_for("fr", app)
+    pages = [client.get("/").text for _ in range(3)]  # the visitor's plan is kept from the second page on
+    assert all(f"/partners/go/{campaign}?slot=home.public" in page for page in pages)
+    assert campaign_counts(app, campaign)["home.public"] == (3, 0)
