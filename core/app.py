@@ -178,9 +178,7 @@ def build_litestar(runtime: Runtime) -> Litestar:
     )
     app.state.entraide = runtime
     # Outermost: checks the Host header and the client address before routing.
-    app.asgi_handler = edition_gate(
-        app.asgi_handler, runtime, TrustedProxies(settings.trusted_proxies), https=settings.https
-    )
+    app.asgi_handler = edition_gate(app.asgi_handler, TrustedProxies(settings.trusted_proxies), https=settings.https)
     return app
 
 

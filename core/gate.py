@@ -100,17 +100,14 @@ def _host(scope: Scope) -> str:
     return ""
 
 
-def edition_gate(app: ASGIApp, runtime: Runtime, proxies: TrustedProxies, *, https: bool) -> ASGIApp:
-    """Wrap ``app`` so that only ``runtime``'s configured hosts are served (see module doc).
+def edition_gate(app: ASGIApp, proxies: TrustedProxies, *, https: bool) -> ASGIApp:
+    """Wrap ``app`` so that only the configured hosts of the application's editions are served (see module doc).
 
-    The edition found and the runtime go in ``scope["state"]`` (``site``,
-    ``runtime``): every later step reads them there, cheaper than through
-    ``app.state``.
-
+    The edition found and the runtime (read once here from ``app.state``)
+    go in ``scope["state"]`` (``site``, ``runtime``): every later step reads
+    them there, cheaper than through ``app.state``.
     ``https``: the site is served over HTTPS (responses then carry HSTS).
     """
-
-    sites = runtime.sites
 
     async def gate(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -120,7 +117,8 @@ def edition_gate(app: ASGIApp, runtime: Runtime, proxies: TrustedProxies, *, htt
             send = secured_send(send, scope, https=https)
         if proxies:
             proxies.apply(scope)
-        site = sites.lookup(_host(scope))
+        runtime: Runtime = scope["litestar_app"].state.entraide
+        site = runtime.sites.lookup(_host(scope))
         if site is None:
             if scope["type"] == "websocket":
                 await send({"type": "websocket.close", "code": 1008, "reason": ""})
