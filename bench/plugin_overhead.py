@@ -16,7 +16,8 @@ Both sides get the same requests (host, cookies), so the in-process
 client does the same work for both. What remains is Entraide's own cost: edition and host checks, CSRF,
 enablement, plugin hooks, context building, and its security headers (which
 the client parses too: a second home figure has the bare handler send them as
-well). Targets: home <= 1.25x, dashboard <= 1.3x. The last line is
+well; a third times the two server applications only, without the client).
+Targets: home <= 1.25x, dashboard <= 1.3x. The last line is
 ``ratio <x>x`` for the home page, against the bare handler without the headers.
 Run: ``uv run python bench/plugin_overhead.py [--requests N] [--no-dashboard]``.
 """
@@ -145,6 +146,42 @@ async def compare(label: str, ours: httpx.AsyncClient, theirs: httpx.AsyncClient
     return ma / mb
 
 
+async def compare_servers(
+    label: str, apps: tuple[Litestar, Litestar], clients: tuple[httpx.AsyncClient, httpx.AsyncClient], path: str, n: int
+) -> float:
+    """Like :func:`compare`, timing only inside each application (process CPU time of the ASGI call).
+
+    The client's work (building requests, parsing responses, the same on both
+    sides) is left out: the stricter measure of Entraide's own cost. The
+    timers are installed for this comparison only.
+    """
+    samples: tuple[list[float], list[float]] = ([], [])
+    handlers = [app.asgi_handler for app in apps]
+
+    def timer(inner: Any, sink: list[float]) -> Any:
+        async def timed_app(scope: Any, receive: Any, send: Any) -> None:
+            start = time.process_time()
+            try:
+                await inner(scope, receive, send)
+            finally:
+                sink.append(time.process_time() - start)
+
+        return timed_app
+
+    for app, handler, sink in zip(apps, handlers, samples, strict=True):
+        app.asgi_handler = timer(handler, sink)
+    try:
+        for _ in range(10):
+            await timed(clients[0], path, n // 10)
+            await timed(clients[1], path, n // 10)
+    finally:
+        for app, handler in zip(apps, handlers, strict=True):
+            app.asgi_handler = handler
+    ma, mb = statistics.median(samples[0]), statistics.median(samples[1])
+    print(f"{label}: Entraide {ma * 1000:.2f} ms, bare {mb * 1000:.2f} ms")
+    return ma / mb
+
+
 async def profile(client: httpx.AsyncClient, path: str, n: int) -> None:
     """Where Entraide's time goes on ``path``: the 25 functions with the most own time (cProfile)."""
     profiler = cProfile.Profile(time.process_time)  # CPU time, as the comparison measures
@@ -177,7 +214,8 @@ async def main(requests: int, dashboard: bool, profile_path: str | None = None) 
         pages["/healthbox/"] = await recorder.capture(member, "/healthbox/", "healthbox/pages/dashboard.html")
     # The bare side gets the very same requests (host, cookies): the client's work is then equal on both
     # sides and what differs is the server's (httpx's cookie jar alone costs ~0.05 ms per request).
-    bare_asgi = httpx.ASGITransport(app=bare_app(pages, recorder._run))
+    bare_litestar = bare_app(pages, recorder._run)
+    bare_asgi = httpx.ASGITransport(app=bare_litestar)
     bare = httpx.AsyncClient(transport=bare_asgi, base_url="http://fr.localhost", cookies=anonymous.cookies)
     bare_member = (
         httpx.AsyncClient(transport=bare_asgi, base_url="http://fr.localhost", cookies=member.cookies)
@@ -211,6 +249,9 @@ async def main(requests: int, dashboard: bool, profile_path: str | None = None) 
     )
     same = await compare("anonymous home, bare sending the same headers", anonymous, bare_headers, "/", requests)
     print(f"home ratio with the same response headers on both sides {same:.2f}x ({len(security)} headers)")
+    apps = (app, bare_litestar)
+    server = await compare_servers("anonymous home, server only", apps, (anonymous, bare), "/", requests)
+    print(f"home ratio inside the server applications only {server:.2f}x (no client work on either side)")
     ratio = await compare("anonymous home", anonymous, bare, "/", requests)
     print(f"ratio {ratio:.2f}x")
 
