@@ -7,12 +7,14 @@ per-request check is a memory read. A ``stat`` per request looked cheap
 (under a microsecond alone) but cost ~9 µs per page in place, most of it the
 caches and TLB a system call leaves cold for the code that follows.
 
-The file holds the counter as :data:`WIDTH` zero-padded ASCII digits and is
-rewritten in place, never shortened, so a mapping never reads past its end.
-A reader checks once per :data:`RECHECK_SECONDS` that the path still names
-the file it mapped (someone may have deleted or replaced it) and maps the new
-one. A torn or unreadable value reads as ``None``: the caller then asks the
-database, which stays the source of truth.
+The file holds the counter twice, each as :data:`WIDTH` zero-padded ASCII
+digits, and is rewritten in place, never shortened, so a mapping never reads
+past its end. A read racing a write (bytes copied front to back) sees either
+two equal copies of the old or the new value, or two different copies: then
+it reads as ``None`` and the caller asks the database, which stays the source
+of truth. A reader checks once per :data:`RECHECK_SECONDS` that the path
+still names the file it mapped (someone may have deleted or replaced it) and
+maps the new one.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["RECHECK_SECONDS", "WIDTH", "Stamp"]
 
-WIDTH = 20  # digits: every write covers the whole value
+WIDTH = 20  # digits of one copy: every write covers both copies
+_SIZE = 2 * WIDTH
 RECHECK_SECONDS = 1.0
 
 
@@ -49,9 +52,12 @@ class Stamp:
         view = self._map
         if view is None:
             return None
+        raw = view[:_SIZE]
+        if raw[:WIDTH] != raw[WIDTH:]:  # torn by a write under way: the caller asks the database
+            return None
         try:
-            return int(view[:WIDTH])
-        except ValueError:  # torn by a concurrent write: the caller asks the database
+            return int(raw[:WIDTH])
+        except ValueError:
             return None
 
     def write(self, value: int) -> None:
@@ -59,7 +65,7 @@ class Stamp:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
             os.fchmod(fd, FILE_MODE)
-            os.write(fd, f"{value:0{WIDTH}d}".encode())
+            os.write(fd, f"{value:0{WIDTH}d}".encode() * 2)
         finally:
             os.close(fd)
         self._recheck_at = 0.0  # the file may be new: this worker maps it on its next read
@@ -75,14 +81,14 @@ class Stamp:
             self._recheck_at = time.monotonic() + RECHECK_SECONDS
             return
         self._close()
-        if info.st_size < WIDTH:  # being created, or an older version's stamp: no mapping, stat next time
+        if info.st_size < _SIZE:  # being created, or an older version's stamp: no mapping, stat next time
             return
         try:
             fd = os.open(self.path, os.O_RDONLY)
         except OSError:
             return
         try:
-            self._map = mmap.mmap(fd, WIDTH, access=mmap.ACCESS_READ)
+            self._map = mmap.mmap(fd, _SIZE, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
             return
         finally:

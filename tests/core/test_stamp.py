@@ -43,7 +43,7 @@ def test_the_stamp_round_trips_and_is_private(tmp_path: Path) -> None:
     assert reader.read() == 7
     writer.write(12345)
     assert reader.read() == 12345  # the same mapping sees the rewrite at once
-    assert path.stat().st_size == WIDTH
+    assert path.read_bytes() == b"%020d%020d" % (12345, 12345)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
@@ -65,7 +65,9 @@ def test_an_unreadable_stamp_reads_as_unknown(tmp_path: Path) -> None:
     path.write_bytes(b"12")  # an older version's short stamp
     reader = Stamp(path)
     assert reader.read() is None
-    path.write_bytes(b"x" * WIDTH)
+    path.write_bytes(b"x" * 2 * WIDTH)
     assert Stamp(path).read() is None
+    path.write_bytes(b"%020d%020d" % (19, 20))  # a read racing the write from 19 to 20
+    assert Stamp(path).read() is None  # the caller asks the database
     Stamp(path).write(9)  # rewritten in place at start-up
-    assert os.path.getsize(path) == WIDTH and reader.read() == 9
+    assert os.path.getsize(path) == 2 * WIDTH and reader.read() == 9
