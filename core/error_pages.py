@@ -27,6 +27,7 @@ from litestar.utils.scope.state import ScopeState
 from core.csrf import _expected as expected_token
 from core.csrf import cookie_name, set_token_cookie
 from core.render import render, render_sync
+from core.request_helpers import is_htmx
 
 if TYPE_CHECKING:
     from litestar.types import Receive, Scope, Send
@@ -96,7 +97,7 @@ def _ensure_csrf_token(request: Request[Any, Any, Any], response: Response[Any])
 
 
 def _wants_html(request: Request[Any, Any, Any]) -> bool:
-    return "text/html" in request.headers.get("accept", "") or bool(request.headers.get("hx-request"))
+    return "text/html" in request.headers.get("accept", "") or is_htmx(request)
 
 
 def login_url(request: Request[Any, Any, Any]) -> str:

@@ -23,6 +23,7 @@ __all__ = [
     "PluginSettings",
     "all_trackers",
     "edition",
+    "is_htmx",
     "settings",
     "site_of",
     "today",
@@ -81,6 +82,14 @@ def site_of(request: Request[Any, Any, Any]) -> Site:
 def today(request: Request[Any, Any, Any]) -> date:
     """Today's date in the edition's time zone (health records are per local day)."""
     return site_of(request).today()
+
+
+def is_htmx(request: Request[Any, Any, Any]) -> bool:
+    """Whether htmx sent this request (``HX-Request: true``): answer with a fragment, not a page or redirect.
+
+    The same test as ``bool(request.htmx)``, on any request class.
+    """
+    return request.headers.get("hx-request") == "true"
 
 
 def url_for(request: Request[Any, Any, Any], name: str, **params: Any) -> str:

@@ -19,6 +19,7 @@ from core.audit import record
 from core.guards import current_member
 from core.permissions import ROLES
 from core.render import render, runtime
+from core.request_helpers import is_htmx
 from core.tables import AuditEntry, Member
 
 __all__ = ["audit", "router"]
@@ -102,7 +103,7 @@ async def admin_toggle(request: Request[Any, Any, Any], code: FromPath[str], slu
     except ValueError as exc:
         return Response({"detail": str(exc)}, status_code=400)
     await audit(member, "plugin.enabled" if enabled else "plugin.disabled", site=code, target=slug)
-    if request.headers.get("hx-request"):
+    if is_htmx(request):
         row = next(r for r in await _plugin_rows(request, code) if r["report"].slug == slug)
         return await render(request, "core/admin/_plugin_row.html", {"edition": site, "row": row, **LABELS})
     return Redirect(f"/admin/sites/{code}", status_code=303)

@@ -21,6 +21,7 @@ from core.identity.passwords import verify_password
 from core.identity.settings_routes import render_me
 from core.privacy import encode_json, erase_member, export_member, export_zip
 from core.render import consent_of, flash, gettext_for, locale_of, render, runtime
+from core.request_helpers import is_htmx
 
 __all__ = ["router"]
 
@@ -111,7 +112,7 @@ async def consent_change(
     if changed:
         await rt.emit(Event("core.consent.changed", site.code, member.id, {"purpose": purpose, "action": action}))
     back = str((await request.form()).get("next") or "")
-    if request.headers.get("hx-request"):
+    if is_htmx(request):
         row = next(r for r in await _consent_rows(request) if r["purpose"].name == purpose)
         return await render(request, "core/fragments/_consent_row.html", {"row": row})
     if back.startswith("/") and not back.startswith("//") and "\\" not in back:

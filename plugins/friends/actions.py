@@ -25,12 +25,13 @@ from core.api import (
     flash,
     get_member,
     gettext_for,
+    is_htmx,
     render,
     site_of,
 )
 from plugins.friends import services
 from plugins.friends.pages import list_page, visible_member
-from plugins.friends.web import is_htmx, safe_next
+from plugins.friends.web import safe_next
 
 __all__ = ["ACTIONS"]
 

@@ -9,12 +9,7 @@ from litestar import Request
 
 from core.api import formats_for
 
-__all__ = ["is_htmx", "safe_next", "since"]
-
-
-def is_htmx(request: Request[Any, Any, Any]) -> bool:
-    """An HTMX request (answered with a fragment rather than a redirect)."""
-    return request.headers.get("hx-request") == "true"
+__all__ = ["safe_next", "since"]
 
 
 def safe_next(value: Any, default: str) -> str:

@@ -9,7 +9,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
-from core.api import audit, current_member, flash, gettext_for, locale_of, related, render
+from core.api import audit, current_member, flash, gettext_for, is_htmx, locale_of, related, render
 from plugins.groups import threads as svc
 from plugins.groups.access import (
     can_post,
@@ -152,7 +152,7 @@ async def subscription(request: Req, thread_id: FromPath[int]) -> Response[Any]:
     thread, _group = await thread_or_404(request, thread_id)
     on = not await svc.subscribed(thread_id, me.id)
     await svc.subscribe(thread_id, me.id, on)
-    if request.headers.get("hx-request"):
+    if is_htmx(request):
         return await render(request, "groups/fragments/_subscription.html", {"thread": thread, "subscribed": on})
     _ = gettext_for(request).gettext
     message = _("You follow this discussion.") if on else _("You no longer follow this discussion.")

@@ -15,7 +15,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
-from core.api import MemberView, emit, flash, gettext_for, render, site_of
+from core.api import MemberView, emit, flash, gettext_for, is_htmx, render, site_of
 from plugins.messages import live, services
 from plugins.messages.access import thread_or_404
 from plugins.messages.events import message_sent
@@ -26,10 +26,6 @@ from plugins.messages.views import Names, conversation_title, message_items, nam
 __all__ = ["conversation", "leave_conversation", "reply", "updates"]
 
 OPT = {"login": True}
-
-
-def _is_htmx(request: Request[Any, Any, Any]) -> bool:
-    return bool(request.headers.get("hx-request"))
 
 
 async def _context(
@@ -125,14 +121,14 @@ async def reply(request: Request[Any, Any, Any], conversation_id: FromPath[int])
     if problem is None and not any(p["member"] is not None for p in thread.others):
         problem = _("Nobody else is left in this conversation.")
     if problem is not None:
-        if _is_htmx(request):
+        if is_htmx(request):
             return await _updates(request, me, thread, blocked, after_id, error=problem)
         return await _page(request, me, thread, blocked, body=body, error=problem)
     message_id = await services.post_message(thread.id, me.id, body, datetime.now(UTC), hidden_from=blocked)
     recipients = [m for m in thread.other_ids if m not in blocked]
     await live.announce(thread.id, [me.id, *recipients], badge_for=recipients)
     await emit(request, message_sent(site_of(request).code, me.id, thread.id, message_id))
-    if _is_htmx(request):
+    if is_htmx(request):
         return await _updates(request, me, thread, blocked, after_id)
     return Redirect(f"/messages/{thread.id}#m-{message_id}", status_code=303)
 

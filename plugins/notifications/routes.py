@@ -10,7 +10,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect
 
-from core.api import current_member, flash, gettext_for, render
+from core.api import current_member, flash, gettext_for, is_htmx, render
 from plugins.notifications import services
 from plugins.notifications.delivery import refresh_badges
 from plugins.notifications.settings_routes import api_list, api_unread, save_settings, settings_page
@@ -49,7 +49,7 @@ async def read_one(request: Request[Any, Any, Any], notification_id: FromPath[in
     if row is None:
         raise NotFoundException()
     await refresh_badges([me.id])
-    if request.headers.get("hx-request"):
+    if is_htmx(request):
         item = (await items_for(request, [row]))[0]
         return await render(request, "notifications/fragments/_item.html", {"n": item})
     return Redirect("/notifications/", status_code=303)

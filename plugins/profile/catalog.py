@@ -13,7 +13,7 @@ from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 
-from core.api import current_member, has_consent, locale_of, render
+from core.api import current_member, has_consent, is_htmx, locale_of, render
 from plugins.profile import services
 from plugins.profile.vocabulary import Concept, vocabulary
 
@@ -40,7 +40,7 @@ async def search(
         "can_add": await has_consent(me.id, "core.health_data"),
     }
     template = "profile/fragments/_results.html"
-    if request.headers.get("hx-request") != "true":
+    if not is_htmx(request):
         template = "profile/pages/search.html"
     codes = [c.code for c in results] if kind == "condition" else []
     return await render(request, template, context, slot_args={"codes": codes} if codes else None)

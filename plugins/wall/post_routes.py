@@ -13,7 +13,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import File, Redirect
 
-from core.api import current_member, flash, gettext_for, locale_of, media_path, render
+from core.api import current_member, flash, gettext_for, is_htmx, locale_of, media_path, render
 from plugins.wall import services
 from plugins.wall.access import can_comment, post_or_404
 from plugins.wall.comment_routes import comment_handlers
@@ -103,7 +103,7 @@ async def like(request: Req, post_id: FromPath[int]) -> Response[Any]:
         await emit_like(request, row, me.id)
     fresh = await post_or_404(request, post_id)
     (decorated,) = await decorate_posts(request, [fresh])
-    if request.headers.get("hx-request"):
+    if is_htmx(request):
         return await render(request, "wall/fragments/_like.html", {"post": decorated})
     return Redirect(f"/wall/posts/{post_id}", status_code=303)
 

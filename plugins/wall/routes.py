@@ -23,6 +23,7 @@ from core.api import (
     flash,
     get_member,
     gettext_for,
+    is_htmx,
     locale_of,
     rate_limit,
     related,
@@ -70,7 +71,7 @@ async def _feed_response(
         "before": before,
         "base_path": "/wall/",
     }
-    if request.headers.get("hx-request") and before is not None:
+    if is_htmx(request) and before is not None:
         return await render(request, "wall/fragments/_feed_page.html", context)
     context |= {
         "groups": await audience_choices(request),
@@ -146,7 +147,7 @@ async def member_wall(request: Req, member_id: FromPath[int], before: FromQuery[
         "before": before,
         "base_path": f"/wall/members/{member_id}/",
     }
-    if request.headers.get("hx-request") and before is not None:
+    if is_htmx(request) and before is not None:
         return await render(request, "wall/fragments/_feed_page.html", context)
     return await render(request, "wall/pages/member.html", context)
 

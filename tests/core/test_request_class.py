@@ -10,6 +10,7 @@ from litestar import Request
 from litestar.plugins.htmx import HTMXRequest
 
 from core.request_class import EntraideRequest
+from core.request_helpers import is_htmx
 from core.testing import login, make_member
 
 if TYPE_CHECKING:
@@ -29,6 +30,12 @@ def test_handlers_get_htmx_details(app: Litestar) -> None:
     assert isinstance(htmx, HTMXRequest)
     assert htmx.htmx and htmx.htmx.target == "feed"
     assert not EntraideRequest(_scope(app, [])).htmx
+
+
+def test_is_htmx_answers_as_the_htmx_details_do(app: Litestar) -> None:
+    for headers, expected in (([(b"hx-request", b"true")], True), ([(b"hx-request", b"false")], False), ([], False)):
+        request = EntraideRequest(_scope(app, headers))
+        assert is_htmx(request) is expected and bool(request.htmx) is expected
 
 
 @pytest.mark.parametrize("path", ["/", "/healthbox/"])
