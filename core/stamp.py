@@ -14,7 +14,8 @@ two equal copies of the old or the new value, or two different copies: then
 it reads as ``None`` and the caller asks the database, which stays the source
 of truth. A reader checks once per :data:`RECHECK_SECONDS` that the path
 still names the file it mapped (someone may have deleted or replaced it) and
-maps the new one.
+maps the new one. Shortening the file by hand while workers map it would make
+their next read fault (SIGBUS): delete it instead.
 """
 
 from __future__ import annotations
