@@ -43,7 +43,7 @@ def sponsor_allowed_on(path: str) -> bool:
 
 async def slot_plan(
     rt: Runtime, ctx: PageContext, plain: frozenset[str], slots: frozenset[str], key: tuple[Any, ...]
-) -> tuple[list[tuple[str, list[tuple[str, Fragment]]]], bool]:
+) -> tuple[list[tuple[str, list[tuple[str, Fragment]]]], bool, bool]:
     """Fragments of plugins other than sponsored ones for each slot a page shows (slot → fragments).
 
     What comes from the edition cache is kept assembled under ``key`` with
@@ -53,8 +53,9 @@ async def slot_plan(
     page asks only the per-member hooks of its slots.
 
     Returns:
-        The plan, and whether it is the kept one (nothing was added for this
-        request), so what is built from it may be kept too.
+        The plan; whether it is the kept one (nothing was added for this
+        request), so what is built from it may be kept too; and whether some
+        slot is asked on every page (then no later page's plan is this one).
     """
     frame: tuple[list[tuple[str, list[tuple[str, Fragment]]]], frozenset[str]] | None = (
         None if ctx.args else rt.hook_cache.get("*", key, None)
@@ -78,11 +79,11 @@ async def slot_plan(
         for name in frame[1]:
             fresh[name] = _flat((await rt.call_parts("provide_fragments", plain, slot=name, ctx=ctx))[1])
     if not any(fresh.values()):
-        return frame[0], kept_frame
+        return frame[0], kept_frame, bool(frame[1])
     merged = [
         (name, sorted([*found, *fresh[name]], key=_order) if fresh.get(name) else found) for name, found in frame[0]
     ]
-    return merged, False
+    return merged, False, True
 
 
 def _flat(results: list[tuple[str, list[Fragment]]]) -> list[tuple[str, Fragment]]:

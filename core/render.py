@@ -29,6 +29,7 @@ from core.fragments import SlotTally, render_fragment, slot_plan, sponsor_allowe
 from core.i18n import load_translations
 from core.members import MemberView, viewer
 from core.middleware import LANG_COOKIE, cookies_of, runtime_of
+from core.sponsorship.campaigns import live_campaigns_memo, restore_live_campaigns
 from core.ui import Fragment, PageContext, badge_event, badge_html
 
 if TYPE_CHECKING:
@@ -324,29 +325,26 @@ async def _slot_fragments(
     change moves it) changes: it is then found in one look-up, with today's
     campaigns that sponsored fragments render with.
     """
-    state = ctx.request.scope["state"]
+    request = ctx.request
     visitor_key = None
     if ctx.member is None and not ctx.args and rt.enablement.seen_version is not None:
-        allowed = sponsor_allowed_on(ctx.request.scope["path"])
+        allowed = sponsor_allowed_on(request.scope["path"])
         day, version = ctx.site.today(), rt.enablement.seen_version
         visitor_key = ("visitor-plan", template, ctx.site.code, ctx.locale, enabled, allowed, day, version)
         found = rt.hook_cache.get("*", visitor_key, None)
         if found is not None:
             plan, plan_key, campaigns = found
             if campaigns is not None:
-                state["live_campaigns"], state["live_campaigns_key"] = campaigns
+                restore_live_campaigns(request, campaigns)
             return plan, plan_key
     slots = rt.templates.slots_of(env, ctx.site.theme, ctx.locale, template)
     plain = rt.split_sponsored(enabled)[0]
     key = ("slots", template, ctx.site.code, plain, ctx.locale, ctx.member is None)
-    plan, kept = await slot_plan(rt, ctx, plain, slots, key)
+    plan, kept, live = await slot_plan(rt, ctx, plain, slots, key)
     plan, plan_key = await with_sponsored(rt, ctx, enabled, plan, key if kept else None)
-    frame = rt.hook_cache.get("*", key, None)
-    if visitor_key is not None and plan_key is not None and frame is not None and not frame[1]:
-        campaigns = None
-        if "live_campaigns_key" in state:  # kept per the same day and counter: sponsored fragments need them
-            campaigns = state["live_campaigns"], state["live_campaigns_key"]
-        elif "live_campaigns" in state:  # today's campaigns were not kept: nor is the plan built on them
+    if visitor_key is not None and plan_key is not None and not live:
+        campaigns = live_campaigns_memo(request)  # sponsored fragments render with today's campaigns
+        if campaigns is not None and campaigns[1] is None:  # not kept: nor is the plan built on them
             return plan, plan_key
         rt.hook_cache.put("*", visitor_key, (plan, plan_key, campaigns))
     return plan, plan_key

@@ -26,11 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CampaignInput",
+    "CampaignsMemo",
     "campaign_status",
     "end_campaign",
     "live_campaigns",
     "live_campaigns_key",
+    "live_campaigns_memo",
     "read_campaign",
+    "restore_live_campaigns",
     "save_campaign",
 ]
 
@@ -84,6 +87,23 @@ def live_campaigns_key(request: Request[Any, Any, Any]) -> tuple[Any, ...] | Non
     """
     key: tuple[Any, ...] | None = request.scope["state"].get("live_campaigns_key")
     return key
+
+
+#: A request's live campaigns and the key they are kept under (None: not kept).
+CampaignsMemo = tuple[dict[str, int], tuple[Any, ...] | None]
+
+
+def live_campaigns_memo(request: Request[Any, Any, Any]) -> CampaignsMemo | None:
+    """This request's :func:`live_campaigns` answer and its kept key (None when it was not asked)."""
+    state = request.scope["state"]
+    found: dict[str, int] | None = state.get("live_campaigns")
+    return None if found is None else (found, state.get("live_campaigns_key"))
+
+
+def restore_live_campaigns(request: Request[Any, Any, Any], memo: CampaignsMemo) -> None:
+    """Give this request the :func:`live_campaigns_memo` of an earlier one of the same edition, day and counter."""
+    state = request.scope["state"]
+    state["live_campaigns"], state["live_campaigns_key"] = memo
 
 
 def campaign_status(row: dict[str, Any], day: date) -> str:
