@@ -18,7 +18,7 @@ from __future__ import annotations
 import ipaddress
 from typing import TYPE_CHECKING
 
-from core.middleware import secured_send
+from core.middleware import host_of, secured_send
 
 if TYPE_CHECKING:
     from litestar.types import ASGIApp, HTTPResponseBodyEvent, HTTPResponseStartEvent, Receive, Scope, Send
@@ -93,13 +93,6 @@ class TrustedProxies:
             scope["scheme"] = proto
 
 
-def _host(scope: Scope) -> str:
-    for name, value in scope.get("headers") or ():
-        if name == b"host":
-            return value.decode("latin-1")
-    return ""
-
-
 def edition_gate(app: ASGIApp, proxies: TrustedProxies, *, https: bool) -> ASGIApp:
     """Wrap ``app`` so that only the configured hosts of the application's editions are served (see module doc).
 
@@ -118,7 +111,7 @@ def edition_gate(app: ASGIApp, proxies: TrustedProxies, *, https: bool) -> ASGIA
         if proxies:
             proxies.apply(scope)
         runtime: Runtime = scope["litestar_app"].state.entraide
-        site = runtime.sites.lookup(_host(scope))
+        site = runtime.sites.lookup(host_of(scope))
         if site is None:
             if scope["type"] == "websocket":
                 await send({"type": "websocket.close", "code": 1008, "reason": ""})

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from core.runtime import Runtime
 
-__all__ = ["CSP", "LANG_COOKIE", "cookies_of", "populate_state", "secured_send"]
+__all__ = ["CSP", "LANG_COOKIE", "cookies_of", "host_of", "populate_state", "runtime_of", "secured_send"]
 
 LANG_COOKIE = "entraide_lang"
 CSP = (
@@ -43,16 +43,10 @@ async def populate_state(scope: Scope) -> dict[str, Any]:
     activate(runtime)  # kernel calls without a request argument find this app
     if "enabled" in state:
         return state
-    host, cookies = b"", []
-    for key, value in scope.get("headers") or ():
-        if key == b"cookie":
-            cookies.append(value)
-        elif key == b"host":
-            host = value
-    # The edition gate (core.gate) already refused unknown hosts.
-    site = state.get("site") or runtime.sites.resolve(host.decode("latin-1"))
+    # The edition gate (core.gate) already refused unknown hosts and put the edition here.
+    site = state.get("site") or runtime.sites.resolve(host_of(scope))
     state["site"] = site
-    jar = state["cookies"] = _parse_cookies(cookies)
+    jar = cookies_of(scope)
     chosen = jar.get(LANG_COOKIE)
     state["locale"] = chosen if chosen in site.languages else site.locale
     state["enabled"] = await runtime.enablement.enabled(site)
@@ -84,6 +78,14 @@ def _parse_cookies(headers: list[bytes]) -> dict[str, str]:
             if key and key not in jar:
                 jar[key] = value
     return jar
+
+
+def host_of(scope: Scope) -> str:
+    """The request's ``Host`` header ("" without one)."""
+    for name, value in scope.get("headers") or ():
+        if name == b"host":
+            return value.decode("latin-1")
+    return ""
 
 
 def cookies_of(scope: Scope) -> dict[str, str]:
